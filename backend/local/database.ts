@@ -1,0 +1,68 @@
+/**
+ * Opens the local stack's database: PGlite (embedded, the default) or a real
+ * PostgreSQL through postgres.js. Both give the same Sql interface the handlers use,
+ * plus what the stack itself needs (multi-statement scripts, LISTEN, close).
+ */
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import type { Sql } from "../supabase/functions/_shared/db.ts";
+
+export interface LocalDatabase extends Sql {
+  readonly kind: "pglite" | "postgresql";
+  /** Runs a script of several statements (migrations). */
+  exec(script: string): Promise<void>;
+  /** Runs a script of several statements in one transaction. */
+  execInTransaction(script: string): Promise<void>;
+  /** Subscribes to NOTIFY on a channel; resolves to an unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test templates). */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<LocalDatabase> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  return {
+    kind: "pglite",
+    query: async <T>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows,
+    exec: async (script) => {
+      await db.exec(script);
+    },
+    execInTransaction: async (script) => {
+      await db.transaction(async (tx) => {
+        await tx.exec(script);
+      });
+    },
+    listen: async (channel, onPayload) => {
+      const unsubscribe = await db.listen(channel, onPayload);
+      return unsubscribe;
+    },
+    close: () => db.close(),
+    dumpDataDir: () => db.dumpDataDir("gzip"),
+  };
+}
+
+export async function openPostgres(url: string): Promise<LocalDatabase> {
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  await sql`select 1`; // fail fast with a clear error if the server is not there
+  return {
+    kind: "postgresql",
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await sql.unsafe(text, params as never[])) as unknown as T[],
+    exec: async (script) => {
+      await sql.unsafe(script);
+    },
+    execInTransaction: async (script) => {
+      await sql.begin(async (tx) => {
+        await tx.unsafe(script);
+      });
+    },
+    listen: async (channel, onPayload) => {
+      const { unlisten } = await sql.listen(channel, onPayload);
+      return unlisten;
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,4 @@
+import { serve } from "../_shared/deno-serve.ts";
+import { health } from "../_shared/handlers/health.ts";
+
+serve(health);

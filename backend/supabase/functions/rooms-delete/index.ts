@@ -1,0 +1,4 @@
+import { serve } from "../_shared/deno-serve.ts";
+import { roomsDelete } from "../_shared/handlers/rooms-delete.ts";
+
+serve(roomsDelete);
