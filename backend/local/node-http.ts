@@ -11,7 +11,7 @@ export async function toWebRequest(req: IncomingMessage, origin: string): Promis
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  let body: Uint8Array | undefined;
+  let body: BodyInit | undefined;
   if (method !== "GET" && method !== "HEAD") {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -20,7 +20,7 @@ export async function toWebRequest(req: IncomingMessage, origin: string): Promis
       if (size > MAX_BODY_BYTES) return "too_large";
       chunks.push(chunk as Buffer);
     }
-    body = Buffer.concat(chunks);
+    body = new Uint8Array(Buffer.concat(chunks));
   }
   return new Request(new URL(req.url ?? "/", origin), { method, headers, body });
 }

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:api`: load-tests the rooms-join and comments-create edge functions on the
+ * local stack, on PGlite and (when reachable) PostgreSQL, at an open-loop 200 requests/s,
+ * prints latency percentiles and writes them to docs/benchmarks.md.
+ *
+ *   npx tsx bench/api.ts [--runs N] [--rate 200] [--duration 10] [--warmup 2]
+ *                        [--db pglite,postgresql] [--profile-sql] [--no-docs]
+ *
+ * Exits non-zero only when something crashes; a missed target is a result, not a failure.
+ */
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { configFromEnv } from "../backend/local/config.ts";
+import { startLocalStack } from "../backend/local/server.ts";
+import { findPostgres, openBenchDatabase, serverVersion, type BenchDatabaseKind } from "./support/bench-database.ts";
+import { createRooms } from "./support/fixtures.ts";
+import { runOpenLoop } from "./support/open-loop.ts";
+import { consoleTable, section, writeSection, type ResultRow } from "./support/report.ts";
+import { COMMENTS_PER_USER, JOINS_PER_USER, prepareComments, prepareJoins, type Endpoint, type PreparedLoad } from "./support/scenarios.ts";
+import { formatSqlStats, timeQueries } from "./support/sql-timing.ts";
+import { combineRuns, percentile, summarize, type Summary } from "./support/stats.ts";
+
+const DOCS_FILE = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
+const ROOMS = 100;
+const ENDPOINTS: Endpoint[] = ["rooms-join", "comments-create"];
+const DB_LABEL: Record<BenchDatabaseKind, string> = { pglite: "PGlite (in memory)", postgresql: "PostgreSQL" };
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "1" },
+    rate: { type: "string", default: "200" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    db: { type: "string", default: "pglite,postgresql" },
+    "profile-sql": { type: "boolean", default: false },
+    "no-docs": { type: "boolean", default: false },
+  },
+});
+const runs = positive("runs");
+const rate = positive("rate");
+const duration = positive("duration");
+const warmup = Number(args.warmup);
+const warmupRequests = Math.round(rate * warmup);
+const total = warmupRequests + Math.round(rate * duration);
+
+function positive(name: "runs" | "rate" | "duration"): number {
+  const n = Number(args[name]);
+  if (!(n > 0)) throw new Error(`--${name} must be a positive number, got ${args[name]}`);
+  return n;
+}
+
+/** One run on one database kind: a fresh database and stack, both loads one after the other. */
+async function runOnce(kind: BenchDatabaseKind, postgresUrl: string | undefined): Promise<Map<Endpoint, Summary>> {
+  const bench = await openBenchDatabase(kind, postgresUrl);
+  const timing = args["profile-sql"] ? timeQueries(bench.db) : undefined;
+  const config = { ...configFromEnv({}), port: 0, cleanupIntervalSeconds: 0 };
+  const stack = await startLocalStack({ config, db: timing?.db ?? bench.db, log: (line) => console.error(`  [stack] ${line}`) });
+  const results = new Map<Endpoint, Summary>();
+  try {
+    const rooms = await createRooms(stack, ROOMS);
+    const loads: PreparedLoad[] = [await prepareJoins(stack, rooms, total), await prepareComments(stack, rooms, total)];
+    for (const load of loads) {
+      timing?.take();
+      const result = await runOpenLoop({
+        origin: stack.url,
+        anonKey: stack.anonKey,
+        ratePerSecond: rate,
+        warmupRequests,
+        requests: load.requests,
+        timeoutMs: 30_000,
+      });
+      const errors = result.status.filter((s) => s !== 200).length;
+      const summary = summarize(result.latencyMs.slice(warmupRequests), errors, result.measuredWindowMs);
+      results.set(load.endpoint, summary);
+      const lag = result.sendLagMs.slice(warmupRequests).sort((a, b) => a - b);
+      console.log(`  ${load.endpoint}: ${load.users} users, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, ` +
+        `${summary.throughput.toFixed(1)} resp/s, ${errors} error(s); sender lag p99 ${percentile(lag, 99).toFixed(1)} ms`);
+      if (result.firstError) {
+        console.log(`  first error (request ${result.firstError.index}, status ${result.firstError.status}): ${result.firstError.body}`);
+      }
+      if (timing) console.log(`  SQL time during ${load.endpoint} (warm-up included):\n${formatSqlStats(timing.take())}`);
+    }
+  } finally {
+    await stack.close();
+    await bench.dispose();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const wanted = args.db.split(",").map((s) => s.trim()) as BenchDatabaseKind[];
+  const postgresUrl = wanted.includes("postgresql") ? await findPostgres() : undefined;
+  const kinds = wanted.filter((k) => k === "pglite" || (k === "postgresql" && postgresUrl));
+  if (wanted.includes("postgresql") && !postgresUrl) {
+    console.log("Note: no PostgreSQL reachable (BENCH_DATABASE_URL, DATABASE_URL or 127.0.0.1:5432); benchmarking PGlite only.");
+  }
+  let pgVersion = "";
+  const rows: ResultRow[] = [];
+  for (const kind of kinds) {
+    const perEndpoint = new Map<Endpoint, Summary[]>(ENDPOINTS.map((e) => [e, []]));
+    for (let run = 1; run <= runs; run++) {
+      console.log(`${DB_LABEL[kind]}, run ${run}/${runs}: ${rate}/s open-loop, ${warmup} s warm-up + ${duration} s per endpoint`);
+      for (const [endpoint, summary] of await runOnce(kind, postgresUrl)) perEndpoint.get(endpoint)!.push(summary);
+    }
+    for (const endpoint of ENDPOINTS) rows.push({ endpoint, database: DB_LABEL[kind], summary: combineRuns(perEndpoint.get(endpoint)!) });
+    if (kind === "postgresql" && postgresUrl) {
+      const probe = await openBenchDatabase("postgresql", postgresUrl).catch(() => undefined);
+      if (probe) {
+        pgVersion = await serverVersion(probe.db);
+        await probe.db.close();
+        await probe.dispose();
+      }
+    }
+  }
+
+  console.log(`\n${consoleTable(rows)}`);
+  if (args["no-docs"]) return;
+  const cores = cpus();
+  const joinUsers = Math.ceil(total / Math.min(JOINS_PER_USER, ROOMS));
+  const commentUsers = Math.ceil(total / COMMENTS_PER_USER);
+  writeSection(DOCS_FILE, section(rows, {
+    date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    machine: `${cores.length} × ${cores[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${process.platform}/${process.arch}` +
+      (pgVersion ? `, ${pgVersion} on the same machine` : ""),
+    runs,
+    method: `How: each run starts the local stack in-process (\`startLocalStack\`, port 0, cleanup timer off) on a fresh
+migrated database — PGlite in memory, and a throwaway \`wbench_*\` database on the PostgreSQL server —
+and calls it over real HTTP (node:http, keep-alive) from a worker thread. The load is open-loop:
+requests leave on a fixed timetable of ${rate}/s whether or not earlier ones have answered, and latency
+runs from each request's scheduled send time to the end of its response, so queueing is counted.
+Each endpoint is loaded on its own for ${duration} s after a ${warmup} s warm-up (not measured; its errors
+are counted). \`rooms-join\`: ${joinUsers} anonymous users, each joining up to ${Math.min(JOINS_PER_USER, ROOMS)} of ${ROOMS} public rooms
+(every request a new membership). \`comments-create\`: ${commentUsers} users, each a member of one of those rooms
+beforehand, posting up to ${COMMENTS_PER_USER} comments each with a \`client_id\`. No user comes near the rate limits
+(room management 20/h, comments 5/min), so any non-200 answer is an error.`,
+  }));
+  console.log(`\nWrote the bench:api section of ${DOCS_FILE}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

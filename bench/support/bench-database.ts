@@ -1,0 +1,64 @@
+/**
+ * A fresh, migrated database for one benchmark run: PGlite in memory, or a throwaway
+ * `wbench_<random>` database on a PostgreSQL server, dropped again by dispose().
+ */
+import postgres from "postgres";
+import { openPglite, openPostgres, type LocalDatabase } from "../../backend/local/database.ts";
+import { migrate } from "../../backend/local/migrate.ts";
+
+export type BenchDatabaseKind = "pglite" | "postgresql";
+
+export const DEFAULT_POSTGRES_URL = "postgres://watchium:watchium@127.0.0.1:5432/postgres";
+
+export interface BenchDatabase {
+  kind: BenchDatabaseKind;
+  db: LocalDatabase;
+  /** Closes nothing the stack owns: call after stack.close(), which closes `db`. */
+  dispose(): Promise<void>;
+}
+
+/** The admin URL of a reachable PostgreSQL server (BENCH_DATABASE_URL, DATABASE_URL or the default), or undefined. */
+export async function findPostgres(env = process.env): Promise<string | undefined> {
+  const url = env.BENCH_DATABASE_URL || env.DATABASE_URL || DEFAULT_POSTGRES_URL;
+  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** `select version()`, shortened to "PostgreSQL 15.18". */
+export async function serverVersion(db: LocalDatabase): Promise<string> {
+  const [row] = await db.query<{ version: string }>("select version() as version");
+  return /^PostgreSQL [\d.]+/.exec(row.version)?.[0] ?? row.version;
+}
+
+export async function openBenchDatabase(kind: BenchDatabaseKind, postgresUrl?: string): Promise<BenchDatabase> {
+  if (kind === "pglite") {
+    const db = await openPglite("memory://");
+    await migrate(db);
+    return { kind, db, dispose: async () => {} };
+  }
+  if (!postgresUrl) throw new Error("no PostgreSQL server to benchmark on");
+  const name = `wbench_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const dispose = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end({ timeout: 5 });
+  };
+  try {
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    const db = await openPostgres(url.toString());
+    await migrate(db);
+    return { kind, db, dispose };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The results as a console table and as the `bench:api` section of docs/benchmarks.md,
+ * which is replaced in place so other benchmarks' sections stay as they are.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Summary } from "./stats.ts";
+
+export const P99_TARGET_MS = 20;
+const START = "<!-- bench:api:start -->";
+const END = "<!-- bench:api:end -->";
+const INTRO = `Performance measurements of Watchium's backend. Each section is written by the script named
+in it and replaced when that script runs again; numbers depend on the machine, so compare
+runs made on the same one.`;
+
+export interface ResultRow {
+  endpoint: string;
+  database: string;
+  summary: Summary;
+}
+
+export interface ReportContext {
+  date: string;
+  machine: string;
+  runs: number;
+  /** How the numbers were produced, one paragraph of markdown. */
+  method: string;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "–");
+
+export function verdict(s: Summary): string {
+  if (s.errors > 0) return `❌ ${s.errors} error(s)`;
+  return s.p99 <= P99_TARGET_MS ? "✅ meets" : `❌ misses (${ms(s.p99)} ms)`;
+}
+
+export function markdownTable(rows: readonly ResultRow[]): string {
+  const lines = [
+    `| Endpoint | Database | Sent | Errors | Throughput (resp/s) | p50 ms | p90 ms | p99 ms | max ms | p99 ≤ ${P99_TARGET_MS} ms |`,
+    "|---|---|--:|--:|--:|--:|--:|--:|--:|---|",
+  ];
+  for (const { endpoint, database, summary: s } of rows) {
+    lines.push(`| \`${endpoint}\` | ${database} | ${s.sent} | ${s.errors} | ${s.throughput.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p90)} | ${ms(s.p99)} | ${ms(s.max)} | ${verdict(s)} |`);
+  }
+  return lines.join("\n");
+}
+
+export function consoleTable(rows: readonly ResultRow[]): string {
+  const head = ["endpoint", "database", "sent", "errors", "resp/s", "p50", "p90", "p99", "max", "verdict"];
+  const body = rows.map(({ endpoint, database, summary: s }) =>
+    [endpoint, database, String(s.sent), String(s.errors), s.throughput.toFixed(1), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max), verdict(s)]
+  );
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
+  return [head, ...body].map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ")).join("\n");
+}
+
+export function section(rows: readonly ResultRow[], ctx: ReportContext): string {
+  return `${START}
+## Edge-function API under load
+
+- Command: \`npm run bench:api\` (\`--runs N\` reports the median of N runs)
+- Date: ${ctx.date}
+- Machine: ${ctx.machine}
+- Runs: ${ctx.runs}${ctx.runs > 1 ? " (latencies and throughput are medians over runs; sent and errors are totals)" : ""}
+- Target: p99 ≤ ${P99_TARGET_MS} ms with no errors, per endpoint and database
+
+${markdownTable(rows)}
+
+${ctx.method}
+${END}`;
+}
+
+/** Writes or replaces the section in `file`, creating the file with a title and intro if needed. */
+export function writeSection(file: string, content: string): void {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `# Benchmarks\n\n${INTRO}\n\n${content}\n`);
+    return;
+  }
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(START);
+  const end = text.indexOf(END, start);
+  const next = start >= 0 && end >= 0
+    ? text.slice(0, start) + content + text.slice(end + END.length)
+    : `${text.replace(/\s*$/, "")}\n\n${content}\n`;
+  writeFileSync(file, next);
+}
