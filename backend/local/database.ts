@@ -14,6 +14,8 @@ export interface LocalDatabase extends Sql {
   exec(script: string): Promise<void>;
   /** Runs a script of several statements in one transaction. */
   execInTransaction(script: string): Promise<void>;
+  /** Runs fn inside a transaction that is always rolled back (authorization probes). */
+  withRollback<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Subscribes to NOTIFY on a channel; resolves to an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -34,6 +36,17 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<L
       await db.transaction(async (tx) => {
         await tx.exec(script);
       });
+    },
+    withRollback: async <T>(fn: (tx: Sql) => Promise<T>) => {
+      let result: T | undefined;
+      await db.transaction(async (tx) => {
+        try {
+          result = await fn({ query: async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows });
+        } finally {
+          await tx.rollback();
+        }
+      });
+      return result as T;
     },
     listen: async (channel, onPayload) => {
       const unsubscribe = await db.listen(channel, onPayload);
@@ -58,6 +71,19 @@ export async function openPostgres(url: string): Promise<LocalDatabase> {
       await sql.begin(async (tx) => {
         await tx.unsafe(script);
       });
+    },
+    withRollback: async <T>(fn: (tx: Sql) => Promise<T>) => {
+      const rollback = Symbol("rollback");
+      let result: T | undefined;
+      try {
+        await sql.begin(async (tx) => {
+          result = await fn({ query: async <R>(text: string, params: unknown[] = []) => (await tx.unsafe(text, params as never[])) as unknown as R[] });
+          throw rollback;
+        });
+      } catch (err) {
+        if (err !== rollback) throw err;
+      }
+      return result as T;
     },
     listen: async (channel, onPayload) => {
       const { unlisten } = await sql.listen(channel, onPayload);

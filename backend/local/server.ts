@@ -4,6 +4,8 @@
  *   GET  /health                      status and counts
  *   *    /auth/v1/...                 anonymous sign-in (auth-routes.ts)
  *   POST /functions/v1/<name>         the edge-function handlers, unchanged
+ *   WS   /realtime/v1/websocket        Supabase Realtime (realtime/)
+ *   POST /realtime/v1/api/broadcast    REST broadcast
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +17,9 @@ import { handleAuth } from "./auth-routes.ts";
 import type { LocalStackConfig } from "./config.ts";
 import type { LocalDatabase } from "./database.ts";
 import { sendWebResponse, toWebRequest } from "./node-http.ts";
+import { authorizeChannel } from "./realtime/authorizer.ts";
+import { handleBroadcastApi } from "./realtime/broadcast-api.ts";
+import { type Realtime, startRealtime } from "./realtime/realtime-server.ts";
 
 export interface Clock {
   now(): Date;
@@ -28,6 +33,7 @@ export interface LocalStack {
   readonly serviceRoleKey: string;
   readonly db: LocalDatabase;
   readonly server: Server;
+  readonly realtime: Realtime;
   /** One cleanup pass at the stack's clock (the timer calls this too). */
   runCleanup(): Promise<Record<string, number>>;
   close(): Promise<void>;
@@ -50,6 +56,8 @@ export async function startLocalStack({ config, db, clock = systemClock, log = (
   };
   const startedAt = Date.now();
   let origin = "";
+  const apiKeys = [config.anonKey, config.serviceRoleKey];
+  let realtime: Realtime | undefined;
 
   const server = createServer(async (req, res) => {
     try {
@@ -80,13 +88,23 @@ export async function startLocalStack({ config, db, clock = systemClock, log = (
       if (!handler) return jsonResponse(404, { error: { code: "not_found", message: `There is no function named ${fn[1]}.` } });
       return handler(req, deps);
     }
+    const broadcast = /^\/realtime\/v1\/api\/broadcast(\/.*)?$/.exec(path);
+    if (broadcast && realtime) {
+      return handleBroadcastApi(req, broadcast[1] ?? "", {
+        hub: realtime.hub,
+        jwtSecret: config.jwtSecret,
+        apiKeys,
+        authorize: (claims, topic) => authorizeChannel(db, claims, topic),
+        now: () => clock.now().getTime(),
+      });
+    }
     const auth = /^\/auth\/v1\/([a-z_]+)\/?$/.exec(path);
     if (auth) {
       return handleAuth(req, auth[1], {
         db,
         authenticate,
         jwtSecret: config.jwtSecret,
-        apiKeys: [config.anonKey, config.serviceRoleKey],
+        apiKeys,
         expirySeconds: config.jwtExpirySeconds,
         issuer: `${origin}/auth/v1`,
         now: () => clock.now(),
@@ -109,6 +127,14 @@ export async function startLocalStack({ config, db, clock = systemClock, log = (
   });
   const address = server.address() as AddressInfo;
   origin = `http://${config.host}:${address.port}`;
+  realtime = await startRealtime({
+    server,
+    db,
+    jwtSecret: config.jwtSecret,
+    apiKeys,
+    now: () => clock.now().getTime(),
+    log,
+  });
 
   const timer = config.cleanupIntervalSeconds > 0
     ? setInterval(() => {
@@ -126,9 +152,11 @@ export async function startLocalStack({ config, db, clock = systemClock, log = (
     serviceRoleKey: config.serviceRoleKey,
     db,
     server,
+    realtime,
     runCleanup,
     async close() {
       if (timer) clearInterval(timer);
+      await realtime!.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
