@@ -8,7 +8,7 @@
  *
  * Exits non-zero only when something crashes; a missed target is a result, not a failure.
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../backend/local/config.ts";
@@ -89,6 +89,12 @@ async function runOnce(kind: BenchDatabaseKind, postgresUrl: string | undefined)
 }
 
 async function main(): Promise<void> {
+  // The stack, the load generator and PostgreSQL share this machine's cores: anything
+  // else running skews the tail latencies, so say so.
+  const loadAtStart = loadavg()[0];
+  if (loadAtStart > cpus().length / 4) {
+    console.log(`Warning: load average is ${loadAtStart.toFixed(2)} on ${cpus().length} cores; other work will skew the results.`);
+  }
   const wanted = args.db.split(",").map((s) => s.trim()) as BenchDatabaseKind[];
   const postgresUrl = wanted.includes("postgresql") ? await findPostgres() : undefined;
   const kinds = wanted.filter((k) => k === "pglite" || (k === "postgresql" && postgresUrl));
@@ -122,7 +128,8 @@ async function main(): Promise<void> {
   writeSection(DOCS_FILE, section(rows, {
     date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     machine: `${cores.length} × ${cores[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${process.platform}/${process.arch}` +
-      (pgVersion ? `, ${pgVersion} on the same machine` : ""),
+      (pgVersion ? `, ${pgVersion} on the same machine` : "") +
+      `; load average ${loadAtStart.toFixed(2)} before the run`,
     runs,
     method: `How: each run starts the local stack in-process (\`startLocalStack\`, port 0, cleanup timer off) on a fresh
 migrated database — PGlite in memory, and a throwaway \`wbench_*\` database on the PostgreSQL server —

@@ -91,8 +91,11 @@ language plpgsql security definer as $$
 declare
   v_id uuid := gen_random_uuid();
 begin
+  -- As Supabase's: the payload gets the message id unless it has one.
   insert into realtime.messages (id, topic, extension, payload, event, private)
-  values (v_id, topic, 'broadcast', payload, event, private);
+  values (v_id, topic, 'broadcast',
+          case when payload ? 'id' then payload else payload || jsonb_build_object('id', v_id) end,
+          event, private);
   perform pg_notify('watchium_realtime_send', v_id::text);
 end $$;
 

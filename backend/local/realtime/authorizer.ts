@@ -30,7 +30,8 @@ export async function authorizeChannel(db: LocalDatabase, claims: JwtClaims, top
   return db.withRollback(async (tx) => {
     // Probe rows, written with the server's own rights, then looked for with the caller's.
     await tx.query(
-      `insert into realtime.messages (topic, extension, event, private) values ($1, 'broadcast', 'probe', true), ($1, 'presence', 'probe', true)`,
+      // Like Supabase's probe rows: topic and extension only (private takes its default, false).
+      `insert into realtime.messages (topic, extension) values ($1, 'broadcast'), ($1, 'presence')`,
       [topic],
     );
     await tx.query(
@@ -46,7 +47,7 @@ export async function authorizeChannel(db: LocalDatabase, claims: JwtClaims, top
     const canInsert = async (extension: string) => {
       await tx.query("savepoint write_probe");
       try {
-        await tx.query("insert into realtime.messages (topic, extension, event, private) values ($1, $2, 'probe', true)", [topic, extension]);
+        await tx.query("insert into realtime.messages (topic, extension) values ($1, $2)", [topic, extension]);
         return true;
       } catch {
         return false; // an RLS violation: no INSERT policy lets this caller send

@@ -30,39 +30,62 @@ export interface BroadcastApiDeps {
 export async function handleBroadcastApi(req: Request, subpath: string, deps: BroadcastApiDeps): Promise<Response> {
   if (req.method !== "POST") return json(405, { error: "Use POST" });
   const apikey = req.headers.get("apikey");
-  if (!apikey || !deps.apiKeys.includes(apikey)) return json(401, { message: "Invalid API key" });
+  if (!apikey || !deps.apiKeys.includes(apikey)) return json(401, { message: "Unauthorized" });
   const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1] ?? apikey;
   const token = await checkToken(bearer, deps.jwtSecret, deps.now());
-  if (!token.ok) return json(401, { message: token.reason });
+  if (!token.ok) return json(401, { message: "Unauthorized" });
 
   const text = await req.text();
-  if (text.length > REALTIME_LIMITS.maxPayloadBytes * 4) return json(413, { message: "Payload too large" });
-  let messages: z.infer<typeof Message>[];
   const single = /^\/([^/]+)\/events\/([^/]+)$/.exec(subpath);
-  try {
-    if (single) {
-      const isPrivate = new URL(req.url).searchParams.get("private") === "true";
-      messages = [{ topic: decodeURIComponent(single[1]), event: decodeURIComponent(single[2]), payload: JSON.parse(text || "null"), private: isPrivate }];
-    } else if (subpath === "" || subpath === "/") {
-      const parsed = Body.safeParse(JSON.parse(text || "{}"));
-      if (!parsed.success) return json(422, { message: "Invalid broadcast body", errors: parsed.error.issues.map((i) => i.message) });
-      messages = parsed.data.messages;
-    } else {
-      return json(404, { message: "Not found" });
-    }
-  } catch {
-    return json(422, { message: "Body is not valid JSON" });
-  }
+  if (single) return sendOne(decodeURIComponent(single[1]), decodeURIComponent(single[2]), req, text, token.claims, deps);
+  if (subpath !== "" && subpath !== "/") return json(404, { message: "Not found" });
 
-  for (const m of messages) {
-    if (JSON.stringify(m.payload ?? null).length > REALTIME_LIMITS.maxPayloadBytes) return json(413, { message: "Payload too large" });
+  let body: unknown;
+  try {
+    body = JSON.parse(text || "{}");
+  } catch {
+    return json(422, { errors: { messages: ["is not valid JSON"] } });
   }
-  for (const m of messages) {
+  const parsed = Body.safeParse(body);
+  if (!parsed.success) return json(422, { errors: { messages: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) } });
+  for (const m of parsed.data.messages) {
+    if (JSON.stringify(m.payload ?? null).length > REALTIME_LIMITS.maxPayloadBytes) {
+      return json(422, { errors: { messages: ["Payload size exceeds tenant limit"] } });
+    }
+  }
+  for (const m of parsed.data.messages) {
     const isPrivate = m.private === true;
-    // A private message is sent only if the caller could send on that channel itself.
+    // A private message goes out only if the caller could send on that channel itself;
+    // otherwise it is dropped and the answer is still 202, as on Supabase.
     if (isPrivate && !(await deps.authorize(token.claims, m.topic)).writeBroadcast) continue;
-    deps.hub.broadcast(m.topic, { event: m.event, payload: m.payload ?? {}, private: isPrivate });
+    deps.hub.broadcast(m.topic, { kind: "text", event: m.event, payload: m.payload ?? {}, private: isPrivate });
   }
+  return accepted();
+}
+
+/** httpSend(): one message, body = payload; a refused private send is a 403 here. */
+async function sendOne(
+  topic: string,
+  event: string,
+  req: Request,
+  text: string,
+  claims: JwtClaims,
+  deps: BroadcastApiDeps,
+): Promise<Response> {
+  const isPrivate = new URL(req.url).searchParams.get("private") === "true";
+  if (text.length > REALTIME_LIMITS.maxPayloadBytes) return json(422, { errors: { payload: ["Payload size exceeds tenant limit"] } });
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return json(422, { errors: { payload: ["can't be blank"] } });
+  }
+  if (isPrivate && !(await deps.authorize(claims, topic)).writeBroadcast) return json(403, { message: "Unauthorized" });
+  deps.hub.broadcast(topic, { kind: "user", event, payload, private: isPrivate });
+  return accepted();
+}
+
+function accepted(): Response {
   return new Response(null, { status: 202, headers: { "access-control-allow-origin": "*" } });
 }
 

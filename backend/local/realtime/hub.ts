@@ -2,7 +2,6 @@
  * Who listens to which topic, and delivery: broadcasts (from clients, the REST API and
  * realtime.send) and presence diffs. Each subscription is one socket's join of a topic.
  */
-import { randomUUID } from "node:crypto";
 import type { ChannelPermissions } from "./authorizer.ts";
 import type { Vsn } from "./frames.ts";
 import { type PresenceDiff, TopicPresence } from "./presence.ts";
@@ -30,13 +29,20 @@ export interface Subscription {
   readonly owner: Subscriber;
 }
 
+/**
+ * A message to deliver. "text" messages (a client's JSON text push, the REST batch API)
+ * reach every subscriber as a text `broadcast` frame; "user" broadcasts (binary pushes,
+ * httpSend, realtime.send) reach vsn 2.0.0 subscribers as kind-4 binary frames and
+ * vsn 1.0.0 subscribers as text (JSON payloads only), as the Realtime server does.
+ */
 export interface BroadcastMessage {
+  kind: "text" | "user";
   event: string;
   payload: unknown;
-  /** True when payload is raw bytes (binary broadcast). */
+  /** The payload is raw bytes (user broadcasts only). */
   binary?: boolean;
   meta?: Record<string, unknown>;
-  /** The message targets private channels only (or public ones only when false). */
+  /** Private messages reach private channels with read rights; public ones public channels. */
   private: boolean;
 }
 
@@ -73,13 +79,12 @@ export class Hub {
   broadcast(topic: string, message: BroadcastMessage, from?: Subscription): number {
     const set = this.topics.get(topic);
     if (!set) return 0;
-    const withId: BroadcastMessage = { ...message, meta: { ...message.meta, id: randomUUID() } };
     let count = 0;
     for (const sub of set) {
       if (sub === from && !sub.self) continue;
       if (sub.private !== message.private) continue;
       if (sub.private && !sub.permissions.readBroadcast) continue;
-      sub.owner.sendBroadcast(sub, withId);
+      sub.owner.sendBroadcast(sub, message);
       count++;
     }
     this.delivered += count;
@@ -93,7 +98,7 @@ export class Hub {
   track(sub: Subscription, payload: Record<string, unknown>): void {
     let presence = this.presences.get(sub.topic);
     if (!presence) this.presences.set(sub.topic, (presence = new TopicPresence()));
-    this.fanOutPresence(sub.topic, presence.track(sub.id, sub.presenceKey, payload));
+    for (const diff of presence.track(sub.id, sub.presenceKey, payload)) this.fanOutPresence(sub.topic, diff);
   }
 
   untrack(sub: Subscription): void {
@@ -102,8 +107,8 @@ export class Hub {
   }
 
   private fanOutPresence(topic: string, diff: PresenceDiff): void {
+    // Public channels get diffs whether or not they enabled presence; private ones need read rights.
     for (const sub of this.topics.get(topic) ?? []) {
-      if (!sub.presenceEnabled) continue;
       if (sub.private && !sub.permissions.readPresence) continue;
       sub.owner.sendPresenceDiff(sub, diff);
       this.delivered++;

@@ -1,8 +1,14 @@
 /**
  * Presence of one topic (pure): who is tracked under which key, and the diffs that
  * Phoenix Presence sends. Each subscription (one socket's join of the topic) holds at
- * most one meta; tracking again replaces it (a leave of the old meta and a join of the
- * new one carrying `phx_ref_prev`), as the Realtime server does.
+ * most one meta; tracking again replaces it: a leave of the old meta, then a join of the
+ * new one carrying `phx_ref_prev`.
+ *
+ * COMPAT(realtime-js 2.109): the leave and the join go out as two diffs, leave first. In
+ * one combined diff the client applies the join first, and its onJoin payload builder
+ * deletes `phx_ref` from the metas still in its state (presenceAdapter.js transformState
+ * mutates in place), so the following leave no longer finds the old meta and the client
+ * ends up showing both. Two diffs keep every client's state exact.
  */
 
 export type Meta = Record<string, unknown> & { phx_ref: string; phx_ref_prev?: string };
@@ -31,14 +37,15 @@ export class TopicPresence {
     return this.entries.size;
   }
 
-  track(subscriptionId: string, key: string, payload: Record<string, unknown>): PresenceDiff {
+  /** The diffs to send, in order. */
+  track(subscriptionId: string, key: string, payload: Record<string, unknown>): PresenceDiff[] {
     const previous = this.entries.get(subscriptionId);
+    if (previous && previous.key === key && samePayload(previous.meta, payload)) return []; // nothing changed
     const meta: Meta = { ...payload, phx_ref: nextPhxRef() };
     if (previous) meta.phx_ref_prev = previous.meta.phx_ref;
     this.entries.set(subscriptionId, { key, meta });
-    const diff: PresenceDiff = { joins: { [key]: { metas: [meta] } }, leaves: {} };
-    if (previous) diff.leaves[previous.key] = { metas: [previous.meta] };
-    return diff;
+    const join: PresenceDiff = { joins: { [key]: { metas: [meta] } }, leaves: {} };
+    return previous ? [{ joins: {}, leaves: { [previous.key]: { metas: [previous.meta] } } }, join] : [join];
   }
 
   /** Null when the subscription tracked nothing. */
@@ -57,4 +64,9 @@ export class TopicPresence {
     }
     return out;
   }
+}
+
+function samePayload(meta: Meta, payload: Record<string, unknown>): boolean {
+  const { phx_ref: _ref, phx_ref_prev: _prev, ...rest } = meta;
+  return JSON.stringify(rest) === JSON.stringify(payload);
 }

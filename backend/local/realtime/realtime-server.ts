@@ -86,7 +86,9 @@ export async function startRealtime(opts: RealtimeOptions): Promise<Realtime> {
         [id],
       )
       .then((rows) => {
-        for (const row of rows) hub.broadcast(row.topic, { event: row.event, payload: row.payload, private: row.private });
+        for (const row of rows) {
+          hub.broadcast(row.topic, { kind: "user", event: row.event, payload: row.payload, meta: { id }, private: row.private });
+        }
       })
       .catch((err) => opts.log(`realtime: delivering ${id} failed: ${(err as Error).message}`));
   });

@@ -110,9 +110,11 @@ begin
 end $$;
 
 -- Persists the host's playback state. Position and rate are the host's own readings.
+-- p_media (optional): the host moved to another episode or video: {anime_id, anime_title,
+-- episode_number, video_url}; members hear it as room_updated.
 create or replace function watchium.sync_control(
   p_room_id text, p_user uuid, p_action text, p_time double precision, p_rate real,
-  p_now timestamptz
+  p_now timestamptz, p_media jsonb default null
 ) returns jsonb
 language plpgsql as $$
 declare
@@ -128,6 +130,10 @@ begin
      set is_playing = case p_action when 'play' then true when 'pause' then false else is_playing end,
          current_playback_time = p_time,
          playback_rate = coalesce(p_rate, playback_rate),
+         anime_id = coalesce(p_media->>'anime_id', anime_id),
+         anime_title = coalesce(p_media->>'anime_title', anime_title),
+         episode_number = coalesce((p_media->>'episode_number')::integer, episode_number),
+         video_url = coalesce(p_media->>'video_url', video_url),
          state_seq = state_seq + 1,
          updated_at = p_now,
          last_activity = p_now

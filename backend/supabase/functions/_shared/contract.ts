@@ -70,6 +70,13 @@ export const SyncControlRequest = z.strictObject({
   action: PlaybackAction,
   current_time: seconds,
   playback_rate: z.number().finite().min(0.0625).max(16).optional(),
+  /** The host moved to another episode or video; members are told with room_updated. */
+  media: z.strictObject({
+    anime_id: text(LIMITS.contentId),
+    anime_title: z.string().trim().max(LIMITS.contentTitle).optional(),
+    episode_number: episode,
+    video_url: optionalUrl.optional(),
+  }).optional(),
   user_id: claimedUserId,
 }).refine((r) => r.action !== "rate" || r.playback_rate !== undefined, {
   message: "playback_rate is required when action is rate",
@@ -199,7 +206,7 @@ export const PublicRoom = Room.pick({
   is_playing: true, member_count: true, created_at: true, last_activity: true,
 });
 export const RoomsListPublicResponse = z.object({ rooms: z.array(PublicRoom), total: z.number() });
-export const SyncControlResponse = z.object({ state: PlaybackState, host_term: z.number() });
+export const SyncControlResponse = z.object({ state: PlaybackState, host_term: z.number(), room: Room });
 export const SyncGetHostTimeResponse = z.object({
   state: PlaybackState,
   host_user_id: z.string(),

@@ -12,9 +12,18 @@ export const syncControl = defineHandler({
   async run({ input, caller, deps, now }) {
     const room = await callJson<RoomT>(
       deps.db,
-      "select watchium.sync_control($1, $2::text::uuid, $3, $4::float8, $5::float4, $6::text::timestamptz) as result",
-      [input.room_id, caller.userId, input.action, input.current_time, input.playback_rate ?? null, now],
+      `select watchium.sync_control($1, $2::text::uuid, $3, $4::float8, $5::float4, $6::text::timestamptz,
+                                    $7::text::jsonb) as result`,
+      [
+        input.room_id,
+        caller.userId,
+        input.action,
+        input.current_time,
+        input.playback_rate ?? null,
+        now,
+        input.media ? JSON.stringify(input.media) : null,
+      ],
     );
-    return { state: playbackStateOf(room), host_term: room.host_term };
+    return { state: playbackStateOf(room), host_term: room.host_term, room };
   },
 });
