@@ -102,7 +102,11 @@ async function currentUser(req: Request, deps: AuthDeps): Promise<Response> {
 
 async function logout(req: Request, deps: AuthDeps): Promise<Response> {
   const user = await requireUser(req, deps);
-  await deps.db.query("update auth.refresh_tokens set revoked = true, revoked_at = coalesce(revoked_at, now()) where user_id = $1::text::uuid", [user.id]);
+  // Backdated past the reuse interval: after a logout no refresh token works, not even briefly.
+  await deps.db.query(
+    "update auth.refresh_tokens set revoked = true, revoked_at = now() - interval '1 hour' where user_id = $1::text::uuid",
+    [user.id],
+  );
   return new Response(null, { status: 204, headers: AUTH_CORS });
 }
 

@@ -53,6 +53,19 @@ describe.each(databaseKinds(inject("postgresUrl")))("playback, comments and memb
     expect(paused.state.is_playing).toBe(false);
   });
 
+  test("activity in the room (a join, a comment) does not disturb the extrapolation", async () => {
+    await host.invoke("sync-control", { room_id: roomId, action: "play", current_time: 200, playback_rate: 1 });
+    t.clock.advance(3000);
+    const extra = await t.signIn();
+    await extra.invoke("rooms-join", { room_id: roomId, username: "Extra" });
+    await extra.invoke("comments-create", { room_id: roomId, anime_id: "other", episode_number: 9, message: "hi", video_timestamp: 0 });
+    await extra.invoke("rooms-leave", { room_id: roomId });
+    const now = await guest.invoke("sync-get-host-time", { room_id: roomId });
+    expect(now.expected_position).toBeGreaterThan(202.9);
+    expect(now.expected_position).toBeLessThan(203.6);
+    await host.invoke("sync-control", { room_id: roomId, action: "pause", current_time: 120 });
+  });
+
   test("comments, replies and the anchor thread of an episode", async () => {
     const anchor = await host.invoke("comments-create", { room_id: roomId, ...episode, message: "Episode 3 thread", video_timestamp: 0, is_anchor: true });
     expect(anchor.comment).toMatchObject({ is_anchor: true, username: "Host" });

@@ -3,11 +3,11 @@
  * of the migrations, evaluated as Supabase does. Includes the host-only playback topic
  * across a host change.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { collect, sleep, subscribe, until } from "../support/realtime-helpers.ts";
-import { startTestStack, type TestStack, type TestUser } from "../support/test-stack.ts";
+import { databaseKinds, startTestStack, type TestStack, type TestUser } from "../support/test-stack.ts";
 
-describe("realtime authorization", () => {
+describe.each(databaseKinds(inject("postgresUrl")))("realtime authorization on %s", (kind) => {
   let t: TestStack;
   let host: TestUser;
   let member: TestUser;
@@ -15,7 +15,7 @@ describe("realtime authorization", () => {
   let roomId: string;
 
   beforeAll(async () => {
-    t = await startTestStack("pglite");
+    t = await startTestStack(kind, inject("postgresUrl"));
     [host, member, stranger] = await Promise.all([t.signIn(), t.signIn(), t.signIn()]);
     const created = await host.invoke("rooms-create", { title: "Auth", anime_id: "a", host_username: "H", is_public: false });
     roomId = created.room.room_id;

@@ -3,11 +3,11 @@
  * each reaches a member subscribed through supabase-js.
  */
 import type { RealtimeChannel } from "@supabase/supabase-js";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { subscribe, until } from "../support/realtime-helpers.ts";
-import { startTestStack, type TestStack, type TestUser } from "../support/test-stack.ts";
+import { databaseKinds, startTestStack, type TestStack, type TestUser } from "../support/test-stack.ts";
 
-describe("database-originated room events", () => {
+describe.each(databaseKinds(inject("postgresUrl")))("database-originated room events on %s", (kind) => {
   let t: TestStack;
   let host: TestUser;
   let member: TestUser;
@@ -17,7 +17,7 @@ describe("database-originated room events", () => {
   const events: Array<{ event: string; payload: any; meta?: { id?: string } }> = [];
 
   beforeAll(async () => {
-    t = await startTestStack("pglite");
+    t = await startTestStack(kind, inject("postgresUrl"));
     [host, member, late] = await Promise.all([t.signIn(), t.signIn(), t.signIn()]);
     roomId = (await host.invoke("rooms-create", { title: "Events", anime_id: "show", episode_number: 1, host_username: "H", is_public: true })).room.room_id;
     await member.invoke("rooms-join", { room_id: roomId, username: "M" });

@@ -57,7 +57,7 @@ describe("database errors", () => {
 });
 
 describe("expected position", () => {
-  const base = { is_playing: true, current_playback_time: 10, playback_rate: 1, updated_at: "2026-01-01T00:00:00.000Z" } as never;
+  const base = { is_playing: true, current_playback_time: 10, playback_rate: 1, state_updated_at: "2026-01-01T00:00:00.000Z" } as never;
   test.each([
     [0, 10],
     [1000, 11],

@@ -20,6 +20,9 @@ create table public.rooms (
   current_playback_time double precision not null default 0 check (current_playback_time >= 0),
   playback_rate real not null default 1 check (playback_rate > 0 and playback_rate <= 16),
   state_seq bigint not null default 0,
+  -- When the host last reported playback; members extrapolate the position from here.
+  -- (updated_at moves with any change to the row: a join, a comment's activity.)
+  state_updated_at timestamptz not null default now(),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   last_activity timestamptz not null default now(),
@@ -28,6 +31,6 @@ create table public.rooms (
 
 comment on table public.rooms is 'A watch party: its content, host and the host''s last persisted playback state.';
 
-create index idx_rooms_state on public.rooms (room_id, is_playing, current_playback_time, updated_at desc);
+create index idx_rooms_state on public.rooms (room_id, is_playing, current_playback_time, state_updated_at desc);
 create index idx_rooms_public_activity on public.rooms (last_activity desc) where is_public;
 create index idx_rooms_last_activity on public.rooms (last_activity);

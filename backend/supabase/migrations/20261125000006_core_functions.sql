@@ -22,7 +22,10 @@ begin
   if v_count >= p_max then
     v_retry := greatest(1, ceil(extract(epoch from (v_oldest + p_window - p_now))))::integer;
     raise exception using errcode = 'WT429',
-      message = format('Too many %s requests. Try again in %s seconds.', replace(p_action, '_', ' '), v_retry),
+      message = format('Too many %s. Try again in %s second%s.',
+        case p_action when 'room_creation' then 'new rooms' when 'sync_control' then 'playback changes'
+                      when 'comments' then 'comments' else 'room changes' end,
+        v_retry, case when v_retry = 1 then '' else 's' end),
       hint = v_retry::text;
   end if;
   insert into public.rate_limit_events (user_id, action, created_at) values (p_user, p_action, p_now);

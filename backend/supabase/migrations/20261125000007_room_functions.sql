@@ -12,10 +12,10 @@ begin
   perform watchium.check_rate_limit(p_user, 'room_creation', 10, interval '1 hour', p_now);
   insert into public.rooms (room_id, title, anime_id, anime_title, episode_number, video_url,
                             host_user_id, is_public, access_key_hash,
-                            created_at, updated_at, last_activity)
+                            created_at, updated_at, state_updated_at, last_activity)
   values (p_room_id, p_input->>'title', p_input->>'anime_id', coalesce(p_input->>'anime_title', ''),
           coalesce((p_input->>'episode_number')::integer, 1), coalesce(p_input->>'video_url', ''),
-          p_user, (p_input->>'is_public')::boolean, p_key_hash, p_now, p_now, p_now)
+          p_user, (p_input->>'is_public')::boolean, p_key_hash, p_now, p_now, p_now, p_now)
   returning * into v_room;
   insert into public.room_members (room_id, user_id, username, avatar_url, role, joined_at,
                                    last_heartbeat, profile_updated_at)
@@ -39,23 +39,33 @@ declare
   v_failed integer;
   v_room_failed integer;
   v_oldest timestamptz;
+  v_room_oldest timestamptz;
+  v_is_member boolean;
   v_window constant interval := interval '15 minutes';
 begin
   v_room := watchium.require_room(p_room_id);
-  perform watchium.check_rate_limit(p_user, 'room_management', 20, interval '1 hour', p_now);
   select * into v_member from public.room_members where room_id = p_room_id and user_id = p_user;
-  if not found and not v_room.is_public then
+  v_is_member := found;
+  -- A member coming back (a reconnect) is not a new join and does not count.
+  if not v_is_member then
+    perform watchium.check_rate_limit(p_user, 'room_management', 20, interval '1 hour', p_now);
+  end if;
+  if not v_is_member and not v_room.is_public then
     if p_key_ok is null then
       return jsonb_build_object('status', 'key_required');
     end if;
     perform pg_advisory_xact_lock(hashtextextended('access_key:' || p_room_id, 0));
     select count(*) filter (where user_id = p_user),
            count(*),
-           min(attempted_at) filter (where user_id = p_user)
-      into v_failed, v_room_failed, v_oldest
+           min(attempted_at) filter (where user_id = p_user),
+           min(attempted_at)
+      into v_failed, v_room_failed, v_oldest, v_room_oldest
       from public.access_key_attempts
      where room_id = p_room_id and not succeeded and attempted_at > p_now - v_window;
     -- 5 wrong keys per user, and 50 per room (anonymous identities are cheap), per 15 min.
+    if v_room_failed >= 50 and v_failed < 5 then
+      v_oldest := v_room_oldest; -- the room's door opens when its oldest wrong key ages out
+    end if;
     if v_failed >= 5 or v_room_failed >= 50 then
       return jsonb_build_object('status', 'key_locked', 'retry_after',
         greatest(1, ceil(extract(epoch from (coalesce(v_oldest, p_now) + v_window - p_now))))::integer);
@@ -86,7 +96,7 @@ declare
   v_room public.rooms;
 begin
   perform watchium.require_member(p_room_id, p_user);
-  perform watchium.check_rate_limit(p_user, 'room_management', 20, interval '1 hour', p_now);
+  -- Leaving is never refused (a rate limit must not trap anyone in a room), so it is not counted.
   -- The member_departed trigger hands over the host role or ends an empty room.
   delete from public.room_members where room_id = p_room_id and user_id = p_user;
   update public.rooms set last_activity = p_now where room_id = p_room_id returning * into v_room;
@@ -131,11 +141,12 @@ begin
          current_playback_time = p_time,
          playback_rate = coalesce(p_rate, playback_rate),
          anime_id = coalesce(p_media->>'anime_id', anime_id),
-         anime_title = coalesce(p_media->>'anime_title', anime_title),
+         -- A new episode or video replaces all of the media fields, including those left out.
+         anime_title = case when p_media is null then anime_title else coalesce(p_media->>'anime_title', '') end,
          episode_number = coalesce((p_media->>'episode_number')::integer, episode_number),
-         video_url = coalesce(p_media->>'video_url', video_url),
+         video_url = case when p_media is null then video_url else coalesce(p_media->>'video_url', '') end,
          state_seq = state_seq + 1,
-         updated_at = p_now,
+         state_updated_at = p_now,
          last_activity = p_now
    where room_id = p_room_id
   returning * into v_room;

@@ -87,6 +87,8 @@ begin
          profile_updated_at = case when v_profile_change then p_now else profile_updated_at end
    where room_id = p_room_id and user_id = p_user
   returning * into v_member;
+  -- A member still watching is activity: the room must not be cleaned up under them.
+  update public.rooms set last_activity = greatest(last_activity, p_now) where room_id = p_room_id;
   if v_profile_change then
     -- Keep the name on the member's comments in step with the member list.
     update public.comments set username = v_member.username, avatar_url = v_member.avatar_url

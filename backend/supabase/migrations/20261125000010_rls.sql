@@ -28,7 +28,7 @@ revoke all on public.rooms, public.room_members, public.comments, public.sync_st
 grant select on public.room_members, public.comments, public.sync_states to authenticated;
 -- Every column but access_key_hash, which clients never read.
 grant select (room_id, title, anime_id, anime_title, episode_number, video_url, host_user_id,
-              host_term, is_public, is_playing, current_playback_time, playback_rate, state_seq,
+              host_term, is_public, is_playing, current_playback_time, playback_rate, state_seq, state_updated_at,
               created_at, updated_at, last_activity) on public.rooms to authenticated;
 
 create policy rooms_select_authenticated on public.rooms for select to authenticated

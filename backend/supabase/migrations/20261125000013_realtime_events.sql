@@ -70,3 +70,8 @@ end $$;
 
 create trigger rooms_emit_deleted after delete on public.rooms
   for each row execute function watchium.room_deleted_event();
+
+-- Only triggers call these.
+revoke execute on function watchium.emit(text, text, jsonb), watchium.comment_created_event(),
+  watchium.member_joined_event(), watchium.member_left_event(), watchium.room_changed_event(),
+  watchium.room_deleted_event() from public;

@@ -60,6 +60,7 @@ export const MembersGetListRequest = RoomRef;
 
 export const RoomsListPublicRequest = z.strictObject({
   anime_id: text(LIMITS.contentId).optional(),
+  user_id: claimedUserId,
   limit: z.number().int().min(1).max(LIMITS.pageSize).optional(),
   offset: z.number().int().min(0).max(10000).optional(),
 });
@@ -144,6 +145,7 @@ export const Room = z.object({
   current_playback_time: z.number(),
   playback_rate: z.number(),
   state_seq: z.number(),
+  state_updated_at: z.string(),
   member_count: z.number(),
   created_at: z.string(),
   updated_at: z.string(),

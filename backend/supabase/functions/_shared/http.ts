@@ -47,11 +47,14 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-/** GET requests carry their fields in the query string; numbers and booleans are converted. */
+/** Query-string fields that are numbers in the contract; everything else stays a string. */
+const NUMERIC_QUERY_FIELDS = new Set(["limit", "offset", "episode_number"]);
+
+/** GET requests carry their fields in the query string (the keyset cursor needs POST). */
 export function queryToObject(url: URL): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of url.searchParams) {
-    out[key] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" ? true : value === "false" ? false : value;
+    out[key] = NUMERIC_QUERY_FIELDS.has(key) && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   return out;
 }
