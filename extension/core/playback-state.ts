@@ -1,0 +1,35 @@
+/**
+ * The host's playback state as it travels on the host-only playback topic, and the
+ * arithmetic of where the host's video is "now". Pure.
+ */
+import * as z from "zod/mini";
+
+export const HostPlaybackState = z.object({
+  /** The host term (rooms.host_term); a state from an older term is stale. */
+  epoch: z.number(),
+  /** Increases with every state the host sends in a term. */
+  seq: z.number(),
+  /** Which video: content id and episode, or the page URL when unknown. */
+  media_key: z.string(),
+  paused: z.boolean(),
+  /** Seconds, read at host_time. */
+  position: z.number(),
+  rate: z.number(),
+  /** The host's wall clock (ms) when position was read. */
+  host_time: z.number(),
+});
+export type HostPlaybackState = z.infer<typeof HostPlaybackState>;
+
+/** Where the host's video is at our time `nowMs`, given the clock offset (host − us). */
+export function expectedPosition(state: HostPlaybackState, nowMs: number, offsetMs: number): number {
+  if (state.paused) return state.position;
+  const hostNow = nowMs + offsetMs;
+  return state.position + (state.rate * Math.max(0, hostNow - state.host_time)) / 1000;
+}
+
+/** Whether `next` should replace `current` (same term, newer sequence; or a newer term). */
+export function isNewer(next: HostPlaybackState, current: HostPlaybackState | null): boolean {
+  if (!current) return true;
+  if (next.epoch !== current.epoch) return next.epoch > current.epoch;
+  return next.seq > current.seq;
+}

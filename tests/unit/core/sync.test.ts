@@ -1,0 +1,179 @@
+import { describe, expect, test } from "vitest";
+import { BufferingCoordinator, BUFFERING } from "../../../extension/core/buffering-coordinator.ts";
+import { ClockEstimator } from "../../../extension/core/clock-estimator.ts";
+import { HostHeartbeat } from "../../../extension/core/host-heartbeat.ts";
+import { expectedPosition, isNewer, type HostPlaybackState } from "../../../extension/core/playback-state.ts";
+import { SeekDebounce } from "../../../extension/core/seek-debounce.ts";
+import { makeInviteLink, readInviteLink, withoutInvite } from "../../../extension/core/share-link.ts";
+import { SYNC, SyncController } from "../../../extension/core/sync-controller.ts";
+
+const state = (over: Partial<HostPlaybackState> = {}): HostPlaybackState => ({
+  epoch: 1, seq: 1, media_key: "m", paused: false, position: 10, rate: 1, host_time: 1000, ...over,
+});
+
+describe("expected position", () => {
+  test.each([
+    ["playing, 2 s later", state(), 3000, 0, 12],
+    ["playing at 1.5×", state({ rate: 1.5 }), 3000, 0, 13],
+    ["host clock 500 ms ahead", state(), 3000, 500, 12.5],
+    ["paused", state({ paused: true }), 60_000, 0, 10],
+    ["a state from our future never rewinds", state(), 500, 0, 10],
+  ])("%s", (_name, s, now, offset, expected) => {
+    expect(expectedPosition(s, now, offset)).toBeCloseTo(expected, 9);
+  });
+
+  test.each([
+    [state({ seq: 2 }), state({ seq: 1 }), true],
+    [state({ seq: 1 }), state({ seq: 2 }), false],
+    [state({ seq: 1 }), state({ seq: 1 }), false],
+    [state({ epoch: 2, seq: 1 }), state({ epoch: 1, seq: 50 }), true],
+    [state({ epoch: 1, seq: 99 }), state({ epoch: 2, seq: 1 }), false],
+    [state(), null, true],
+  ])("isNewer(%j, %j) = %s", (next, current, expected) => {
+    expect(isNewer(next, current)).toBe(expected);
+  });
+});
+
+describe("clock estimator", () => {
+  test("picks the fastest round trip and ignores slow outliers", () => {
+    const c = new ClockEstimator();
+    expect(c.estimate()).toBeNull();
+    // True offset +100 ms; the 4 ms round trip gives the best reading.
+    c.add({ t0: 0, peer: 100 + 2, t3: 4 });
+    c.add({ t0: 10, peer: 10 + 100 + 40, t3: 10 + 50 }); // queued on the way back: skewed
+    c.add({ t0: 20, peer: 20 + 100 + 3, t3: 20 + 6 });
+    expect(c.estimate()).toEqual({ offsetMs: 100, rttMs: 4, samples: 3 });
+  });
+
+  test("keeps only the last 8 samples and rejects garbage", () => {
+    const c = new ClockEstimator();
+    c.add({ t0: 0, peer: 1, t3: 2 }); // offset 0, rtt 2, the best — then pushed out
+    for (let i = 1; i <= 8; i++) c.add({ t0: i * 100, peer: i * 100 + 5 + 10, t3: i * 100 + 10 });
+    c.add({ t0: 5, peer: Number.NaN, t3: 6 });
+    c.add({ t0: 10, peer: 10, t3: 5 }); // negative round trip
+    expect(c.estimate()).toEqual({ offsetMs: 10, rttMs: 10, samples: 8 });
+  });
+});
+
+describe("correction ladder", () => {
+  const playing = (position: number, rate = 1) => ({ position, paused: false, rate });
+  test.each([
+    ["in sync", 10, 10.01, 1, { kind: "none" }],
+    ["20 ms behind: inside the dead band", 10.02, 10, 1, { kind: "none" }],
+    ["50 ms behind: speed up", 10.05, 10, 1, { kind: "rate", rate: 1.064 }],
+    ["0.5 s behind: speed up the most", 10.5, 10, 1, { kind: "rate", rate: 1.08 }],
+    ["0.5 s ahead: slow down the most", 10, 10.5, 1, { kind: "rate", rate: 0.92 }],
+    ["at 2× the adjustment scales", 10.5, 10, 2, { kind: "rate", rate: 2.16 }],
+    ["3 s behind: seek with the seek latency", 13, 10, 1, { kind: "seek", to: 13 + SYNC.initialSeekLatencyMs / 1000 }],
+  ])("%s", (_name, target, actual, rate, decision) => {
+    const c = new SyncController();
+    expect(c.decide({ position: target, paused: false, rate }, playing(actual, rate), 0)).toEqual(decision);
+  });
+
+  test("rate returns to exactly the host's once within 15 ms, with hysteresis", () => {
+    const c = new SyncController();
+    expect(c.decide({ position: 10.05, paused: false, rate: 1 }, playing(10), 0).kind).toBe("rate");
+    // 20 ms: still correcting (hysteresis) …
+    expect(c.decide({ position: 10.02, paused: false, rate: 1 }, playing(10, 1.064), 0)).toEqual({ kind: "rate", rate: 1.0256 });
+    // … 10 ms: back to exactly 1.0.
+    expect(c.decide({ position: 10.01, paused: false, rate: 1 }, playing(10, 1.0256), 0)).toEqual({ kind: "rate", rate: 1 });
+    expect(c.decide({ position: 10.01, paused: false, rate: 1 }, playing(10, 1), 0)).toEqual({ kind: "none" });
+  });
+
+  test("at most one seek per 3 s; in between it corrects with the rate", () => {
+    const c = new SyncController();
+    expect(c.decide({ position: 20, paused: false, rate: 1 }, playing(10), 0).kind).toBe("seek");
+    expect(c.decide({ position: 20, paused: false, rate: 1 }, playing(10), 1000)).toEqual({ kind: "rate", rate: 1.08 });
+    expect(c.decide({ position: 20, paused: false, rate: 1 }, playing(10), 3000).kind).toBe("seek");
+  });
+
+  test("the seek latency is learned from completed seeks", () => {
+    const c = new SyncController();
+    c.decide({ position: 20, paused: false, rate: 1 }, playing(10), 0);
+    c.seekCompleted(280); // took 280 ms
+    expect(c.learnedSeekLatencyMs).toBeCloseTo(0.7 * 80 + 0.3 * 280);
+    const d = c.decide({ position: 40, paused: false, rate: 1 }, playing(10), 5000);
+    expect(d).toEqual({ kind: "seek", to: 40 + c.learnedSeekLatencyMs / 1000 });
+  });
+
+  test("pause follows the host to its pause point; play resumes", () => {
+    const c = new SyncController();
+    expect(c.decide({ position: 30, paused: true, rate: 1 }, playing(29.98), 0)).toEqual({ kind: "pause", at: 30 });
+    expect(c.decide({ position: 30, paused: true, rate: 1 }, { position: 29.5, paused: true, rate: 1 }, 0)).toEqual({ kind: "seek", to: 30 });
+    expect(c.decide({ position: 30, paused: true, rate: 1 }, { position: 30, paused: true, rate: 1 }, 0)).toEqual({ kind: "none" });
+    expect(c.decide({ position: 30, paused: false, rate: 1 }, { position: 30, paused: true, rate: 1 }, 0)).toEqual({ kind: "play" });
+  });
+
+  test("simulated playback converges: a member 400 ms behind ends within 15 ms", () => {
+    const c = new SyncController();
+    let member = 9.6;
+    let rate = 1;
+    for (let t = 0; t <= 10_000; t += 250) {
+      const host = 10 + t / 1000;
+      const d = c.decide({ position: host, paused: false, rate: 1 }, playing(member, rate), t);
+      if (d.kind === "rate") rate = d.rate;
+      member += (rate * 250) / 1000;
+    }
+    expect(Math.abs(10 + 10.25 - member) * 1000).toBeLessThan(15);
+  });
+});
+
+describe("host heartbeat", () => {
+  test("every second for 5 s after a change, then every 5 s", () => {
+    const h = new HostHeartbeat();
+    h.changed(0);
+    const sent = [] as number[];
+    for (let t = 0; t <= 20_000; t += 100) if (h.due(t)) sent.push(t);
+    expect(sent).toEqual([1000, 2000, 3000, 4000, 9000, 14_000, 19_000]);
+  });
+});
+
+describe("seek debounce", () => {
+  test("only the last seek of a burst, after 300 ms quiet", () => {
+    const d = new SeekDebounce();
+    d.seeked(10, 0);
+    d.seeked(20, 100);
+    expect(d.take(350)).toBeNull();
+    d.seeked(30, 350);
+    expect(d.take(600)).toBeNull();
+    expect(d.take(650)).toBe(30);
+    expect(d.take(2000)).toBeNull();
+  });
+});
+
+describe("buffering handshake", () => {
+  test("pauses once, resumes when all are ready", () => {
+    const b = new BufferingCoordinator();
+    expect(b.buffering("a", true, 0)).toEqual({ kind: "pause" });
+    expect(b.buffering("b", false, 100)).toEqual({ kind: "none" }); // the room is already held
+    expect(b.ready("a")).toEqual({ kind: "none" });
+    expect(b.ready("b")).toEqual({ kind: "resume" });
+    expect(b.holding).toBe(false);
+  });
+  test("a paused room is not held; a timeout resumes anyway; the host can cancel", () => {
+    const b = new BufferingCoordinator();
+    expect(b.buffering("a", false, 0)).toEqual({ kind: "none" });
+    expect(b.buffering("a", true, 0)).toEqual({ kind: "pause" });
+    expect(b.tick(BUFFERING.resumeTimeoutMs - 1)).toEqual({ kind: "none" });
+    expect(b.tick(BUFFERING.resumeTimeoutMs)).toEqual({ kind: "resume" });
+    b.buffering("c", true, 20_000);
+    b.cancel();
+    expect(b.holding).toBe(false);
+    expect(b.ready("c")).toEqual({ kind: "none" });
+  });
+});
+
+describe("invite links", () => {
+  test.each([
+    ["https://video.example/watch?v=1", "https://video.example/watch?v=1#watchium=AbCdEfGh12"],
+    ["https://video.example/w#t=30", "https://video.example/w#t=30&watchium=AbCdEfGh12"],
+    ["https://video.example/w#watchium=OLDOLDOLD1", "https://video.example/w#watchium=AbCdEfGh12"],
+  ])("%s → %s", (page, link) => {
+    expect(makeInviteLink(page, "AbCdEfGh12")).toBe(link);
+    expect(readInviteLink(link)).toBe("AbCdEfGh12");
+    expect(withoutInvite(link)).toBe(page.replace("#watchium=OLDOLDOLD1", ""));
+  });
+  test.each(["https://x/#watchium=short", "https://x/#watchium=<script>1", "not a url", "https://x/"])("%s has no room", (u) => {
+    expect(readInviteLink(u)).toBeNull();
+  });
+});
