@@ -9,6 +9,9 @@ export default defineConfig({
     description: "Watch a video together with friends, in sync, on the sites you already use.",
     // WebSocket traffic keeps an MV3 service worker alive from Chrome 116 on.
     minimum_chrome_version: "116",
-    permissions: ["storage", "tabs"],
+    permissions: ["storage", "tabs", "clipboardWrite"],
   },
+  vite: () => ({
+    esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  }),
 });

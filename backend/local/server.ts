@@ -6,6 +6,7 @@
  *   POST /functions/v1/<name>         the edge-function handlers, unchanged
  *   WS   /realtime/v1/websocket        Supabase Realtime (realtime/)
  *   POST /realtime/v1/api/broadcast    REST broadcast
+ *   GET  /demo                         a page with a sample video
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +17,7 @@ import { jsonResponse } from "../supabase/functions/_shared/http.ts";
 import { handleAuth } from "./auth-routes.ts";
 import type { LocalStackConfig } from "./config.ts";
 import type { LocalDatabase } from "./database.ts";
+import { handleDemo } from "./demo.ts";
 import { sendWebResponse, toWebRequest } from "./node-http.ts";
 import { authorizeChannel } from "./realtime/authorizer.ts";
 import { handleBroadcastApi } from "./realtime/broadcast-api.ts";
@@ -61,6 +63,7 @@ export async function startLocalStack({ config, db, clock = systemClock, log = (
 
   const server = createServer(async (req, res) => {
     try {
+      if (req.url?.startsWith("/demo") && (await handleDemo(req, res))) return;
       const request = await toWebRequest(req, origin);
       if (request === "too_large") {
         await sendWebResponse(res, jsonResponse(413, { error: { code: "too_large", message: "The request body is too large." } }));

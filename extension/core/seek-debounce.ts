@@ -1,25 +1,26 @@
 /**
- * Seeks come in bursts (scrubbing, arrow keys): only the last one, after 300 ms of
- * quiet, is sent. Pure: the caller feeds times and polls.
+ * Seeks come in bursts (scrubbing, arrow keys). The first seek of a burst goes out at
+ * once, so a single seek reaches members without delay; later ones in the burst are
+ * held until 300 ms of quiet and only the last is sent. Pure: the caller feeds times.
  */
 export const SEEK_QUIET_MS = 300;
 
 export class SeekDebounce {
-  private pending: { position: number; at: number } | null = null;
+  private lastSeekAt = -Infinity;
+  private trailing = false;
 
-  seeked(position: number, nowMs: number): void {
-    this.pending = { position, at: nowMs };
+  /** Records a seek; true when it should be sent now (the leading edge of a burst). */
+  seeked(nowMs: number): boolean {
+    const leading = nowMs - this.lastSeekAt >= SEEK_QUIET_MS;
+    this.lastSeekAt = nowMs;
+    if (!leading) this.trailing = true;
+    return leading;
   }
 
-  /** The settled seek position once the user has been quiet long enough, else null. */
-  take(nowMs: number): number | null {
-    if (!this.pending || nowMs - this.pending.at < SEEK_QUIET_MS) return null;
-    const { position } = this.pending;
-    this.pending = null;
-    return position;
-  }
-
-  get waiting(): boolean {
-    return this.pending !== null;
+  /** True once, when a burst has been quiet long enough and its last seek is still unsent. */
+  settled(nowMs: number): boolean {
+    if (!this.trailing || nowMs - this.lastSeekAt < SEEK_QUIET_MS) return false;
+    this.trailing = false;
+    return true;
   }
 }

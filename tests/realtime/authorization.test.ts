@@ -38,6 +38,22 @@ describe.each(databaseKinds(inject("postgresUrl")))("realtime authorization on %
     await stranger.client.removeChannel(strangerCh);
   });
 
+  test("a public channel of the same name sees none of the room's presence", async () => {
+    const memberCh = member.client.channel(`room:${roomId}`, { config: { private: true, presence: { key: member.userId } } });
+    memberCh.on("presence", { event: "sync" }, () => {});
+    await subscribe(memberCh);
+    await memberCh.track({ name: "M" });
+    const peek = stranger.client.channel(`room:${roomId}`, { config: { presence: { key: "mallory" } } });
+    peek.on("presence", { event: "sync" }, () => {});
+    expect((await subscribe(peek)).status).toBe("SUBSCRIBED");
+    await peek.track({ name: "Mallory" });
+    await sleep(200);
+    expect(Object.keys(peek.presenceState())).toEqual(["mallory"]);
+    expect(Object.keys(memberCh.presenceState())).toEqual([member.userId]);
+    await member.client.removeChannel(memberCh);
+    await stranger.client.removeChannel(peek);
+  });
+
   test("members talk on the room channel", async () => {
     const hostCh = privateChannel(host, `room:${roomId}`);
     const memberCh = privateChannel(member, `room:${roomId}`, true);

@@ -169,7 +169,7 @@ export class Connection implements Subscriber {
     this.reply(frame, "ok", { postgres_changes: [] });
     closePrevious();
     if (sub.presenceEnabled && (!sub.private || permissions.readPresence)) {
-      this.send({ join_ref: sub.joinRef, ref: null, topic: frame.topic, event: "presence_state", payload: this.deps.hub.presenceState(sub.topic) });
+      this.send({ join_ref: sub.joinRef, ref: null, topic: frame.topic, event: "presence_state", payload: this.deps.hub.presenceState(sub.topic, sub.private) });
     }
   }
 

@@ -58,15 +58,19 @@ export class Hub {
     set.add(sub);
   }
 
+  /** Presence is kept apart for private and public channels of one name, as on Supabase. */
+  private presenceKey(topic: string, isPrivate: boolean): string {
+    return `${isPrivate ? "private" : "public"}:${topic}`;
+  }
+
   /** Removes a subscription and announces its presence leave. */
   remove(sub: Subscription): void {
     this.untrack(sub);
     const set = this.topics.get(sub.topic);
     set?.delete(sub);
-    if (set && set.size === 0) {
-      this.topics.delete(sub.topic);
-      this.presences.delete(sub.topic);
-    }
+    if (set && set.size === 0) this.topics.delete(sub.topic);
+    const key = this.presenceKey(sub.topic, sub.private);
+    if (this.presences.get(key)?.size === 0) this.presences.delete(key);
   }
 
   subscriptionCount(): number {
@@ -91,24 +95,26 @@ export class Hub {
     return count;
   }
 
-  presenceState(topic: string) {
-    return this.presences.get(topic)?.state() ?? {};
+  presenceState(topic: string, isPrivate: boolean) {
+    return this.presences.get(this.presenceKey(topic, isPrivate))?.state() ?? {};
   }
 
   track(sub: Subscription, payload: Record<string, unknown>): void {
-    let presence = this.presences.get(sub.topic);
-    if (!presence) this.presences.set(sub.topic, (presence = new TopicPresence()));
-    for (const diff of presence.track(sub.id, sub.presenceKey, payload)) this.fanOutPresence(sub.topic, diff);
+    const key = this.presenceKey(sub.topic, sub.private);
+    let presence = this.presences.get(key);
+    if (!presence) this.presences.set(key, (presence = new TopicPresence()));
+    for (const diff of presence.track(sub.id, sub.presenceKey, payload)) this.fanOutPresence(sub, diff);
   }
 
   untrack(sub: Subscription): void {
-    const diff = this.presences.get(sub.topic)?.untrack(sub.id);
-    if (diff) this.fanOutPresence(sub.topic, diff);
+    const diff = this.presences.get(this.presenceKey(sub.topic, sub.private))?.untrack(sub.id);
+    if (diff) this.fanOutPresence(sub, diff);
   }
 
-  private fanOutPresence(topic: string, diff: PresenceDiff): void {
+  private fanOutPresence(from: Subscription, diff: PresenceDiff): void {
     // Public channels get diffs whether or not they enabled presence; private ones need read rights.
-    for (const sub of this.topics.get(topic) ?? []) {
+    for (const sub of this.topics.get(from.topic) ?? []) {
+      if (sub.private !== from.private) continue;
       if (sub.private && !sub.permissions.readPresence) continue;
       sub.owner.sendPresenceDiff(sub, diff);
       this.delivered++;

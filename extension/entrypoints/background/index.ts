@@ -1,4 +1,11 @@
+import browser from "webextension-polyfill";
 import { defineBackground } from "wxt/utils/define-background";
+import { listenForMessages } from "../../background/message-router.ts";
+import { forgetTab, restoreSessions } from "../../background/sessions.ts";
 
-// The room session (network, realtime) is wired here as it lands; see DESIGN.md section 6.
-export default defineBackground(() => {});
+// Wiring only: sessions, messages and tab lifetimes live in extension/background/.
+export default defineBackground(() => {
+  listenForMessages();
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  void restoreSessions();
+});

@@ -3,6 +3,7 @@ import { BufferingCoordinator, BUFFERING } from "../../../extension/core/bufferi
 import { ClockEstimator } from "../../../extension/core/clock-estimator.ts";
 import { HostHeartbeat } from "../../../extension/core/host-heartbeat.ts";
 import { expectedPosition, isNewer, type HostPlaybackState } from "../../../extension/core/playback-state.ts";
+import { PresenceThrottle } from "../../../extension/core/presence-throttle.ts";
 import { SeekDebounce } from "../../../extension/core/seek-debounce.ts";
 import { makeInviteLink, readInviteLink, withoutInvite } from "../../../extension/core/share-link.ts";
 import { SYNC, SyncController } from "../../../extension/core/sync-controller.ts";
@@ -129,15 +130,16 @@ describe("host heartbeat", () => {
 });
 
 describe("seek debounce", () => {
-  test("only the last seek of a burst, after 300 ms quiet", () => {
+  test("the first seek goes at once; a burst ends with one more after 300 ms quiet", () => {
     const d = new SeekDebounce();
-    d.seeked(10, 0);
-    d.seeked(20, 100);
-    expect(d.take(350)).toBeNull();
-    d.seeked(30, 350);
-    expect(d.take(600)).toBeNull();
-    expect(d.take(650)).toBe(30);
-    expect(d.take(2000)).toBeNull();
+    expect(d.seeked(0)).toBe(true);
+    expect(d.seeked(100)).toBe(false);
+    expect(d.seeked(350)).toBe(false);
+    expect(d.settled(600)).toBe(false);
+    expect(d.settled(650)).toBe(true);
+    expect(d.settled(2000)).toBe(false);
+    expect(d.seeked(5000)).toBe(true);
+    expect(d.settled(6000)).toBe(false); // a lone seek needs no trailing send
   });
 });
 
@@ -175,5 +177,18 @@ describe("invite links", () => {
   });
   test.each(["https://x/#watchium=short", "https://x/#watchium=<script>1", "not a url", "https://x/"])("%s has no room", (u) => {
     expect(readInviteLink(u)).toBeNull();
+  });
+});
+
+describe("presence throttle", () => {
+  test("4 updates per 30 s; the latest waiting one goes when the window frees", () => {
+    const p = new PresenceThrottle<string>();
+    expect(["a", "b", "c", "d"].map((v, i) => p.offer(v, i * 1000))).toEqual(["a", "b", "c", "d"]);
+    expect(p.offer("e", 5000)).toBeNull();
+    expect(p.offer("f", 6000)).toBeNull();
+    expect(p.waitMs(6000)).toBe(30_000 - 6000 + 1);
+    expect(p.due(29_999)).toBeNull();
+    expect(p.due(30_000)).toBe("f");
+    expect(p.due(30_001)).toBeNull();
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * The background's single entry for messages. Trust is decided here, once: messages
+ * must come from this extension, and content-script messages act only on the room of
+ * the tab they come from (sender.tab), never a tab they name. Everything is parsed
+ * with the protocol schemas first; what does not parse is dropped.
+ */
+import browser, { type Runtime } from "webextension-polyfill";
+import { ToBackground } from "../core/messages.ts";
+import { parseWith } from "./parse.ts";
+import { createRoom, joinRoom, leaveRoom, sessionOf } from "./sessions.ts";
+
+export function listenForMessages(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined; // only content scripts talk to sessions
+    const message = parseWith(ToBackground, raw);
+    if (!message) return undefined;
+    return handle(tabId, message);
+  });
+}
+
+function handle(tabId: number, message: ToBackground): Promise<unknown> | undefined {
+  const session = sessionOf(tabId);
+  switch (message.type) {
+    case "content/create-room":
+      return createRoom(tabId, message);
+    case "content/join-room":
+      return joinRoom(tabId, message);
+    case "content/leave-room":
+      return leaveRoom(tabId).then(() => ({ ok: true }));
+    case "content/get-session":
+      return Promise.resolve({ session: session?.view() ?? null });
+    case "content/host-state":
+      session?.hostState(message);
+      return undefined;
+    case "content/playback-request":
+      session?.playbackRequest(message);
+      return undefined;
+    case "content/status":
+      session?.reportStatus(message.status);
+      return undefined;
+    case "content/buffering":
+      session?.reportBuffering(message);
+      return undefined;
+    case "content/video-found":
+      return undefined;
+  }
+}

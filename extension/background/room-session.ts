@@ -1,0 +1,315 @@
+/**
+ * One tab's room: its Realtime channels (the room channel with presence, and the host
+ * term's playback channel), the host's publishing and the member's following, clock
+ * sync and host hand-over. Network lives here; the content script gets plain notices.
+ */
+import type { RealtimeChannel, SupabaseClient } from "@supabase/supabase-js";
+import type { MemberT, RoomT } from "../../backend/supabase/functions/_shared/contract.ts";
+import { playbackTopic, roomTopic } from "../../backend/supabase/functions/_shared/contract.ts";
+import type { BufferingMessage, HostStateMessage, MemberStatus, PlaybackRequestMessage, SessionView, ToContent } from "../core/messages.ts";
+import { HostPlaybackState, isNewer } from "../core/playback-state.ts";
+import { BufferingEvent, ClockPing, ClockPong, HostChangedEvent, PlaybackRequestEvent, PresenceMeta } from "../core/room-events.ts";
+import { PresenceThrottle } from "../core/presence-throttle.ts";
+import { makeInviteLink } from "../core/share-link.ts";
+import { callFunction } from "./api-client.ts";
+import { ClockSync } from "./clock-sync.ts";
+import { PlaybackPersister } from "./playback-persister.ts";
+import { parseWith } from "./parse.ts";
+import { presenceMembers } from "./presence-members.ts";
+
+type HostStateMsg = HostStateMessage;
+
+export interface SessionDeps {
+  client: SupabaseClient;
+  userId: string;
+  username: string;
+  /** Sends a notice to the tab's content scripts. */
+  notify(message: ToContent): void;
+  /** Saves what a restarted service worker needs to resume this session. */
+  persist(record: { roomId: string; pageUrl: string; accessKey?: string; seq: number } | null): void;
+}
+
+export interface JoinedRoom {
+  room: RoomT;
+  members: MemberT[];
+  accessKey?: string;
+  pageUrl: string;
+  seq?: number;
+}
+
+const HEARTBEAT_MS = { host: 20_000, member: 120_000 };
+
+export class RoomSession {
+  private room: RoomT;
+  private members: MemberT[];
+  private roomChannel!: RealtimeChannel;
+  private playbackChannel: RealtimeChannel | undefined;
+  private connection: SessionView["connection"] = "connecting";
+  private latest: HostPlaybackState | null = null;
+  private lastHostReading: HostStateMsg | null = null;
+  private seq: number;
+  private status: MemberStatus = "unknown";
+  private notice: string | undefined;
+  private readonly clock: ClockSync;
+  private readonly persister: PlaybackPersister;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private readonly presence = new PresenceThrottle<MemberStatus>();
+  private presenceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: SessionDeps, private readonly joined: JoinedRoom) {
+    this.room = joined.room;
+    this.members = joined.members;
+    this.seq = joined.seq ?? 0;
+    this.clock = new ClockSync({
+      userId: deps.userId,
+      send: (event, payload) => void this.roomChannel.send({ type: "broadcast", event, payload }),
+      now: () => Date.now(),
+      onEstimate: () => this.forwardLatest(),
+    });
+    this.persister = new PlaybackPersister(deps.client, joined.room.room_id);
+  }
+
+  get roomId(): string {
+    return this.room.room_id;
+  }
+
+  get isHost(): boolean {
+    return this.room.host_user_id === this.deps.userId;
+  }
+
+  async start(): Promise<void> {
+    this.persist();
+    this.openRoomChannel();
+    this.openPlaybackChannel();
+    await this.loadPersistedState();
+    this.heartbeat = setInterval(
+      () => void callFunction(this.deps.client, "members-update-status", { room_id: this.roomId, sync_status: this.status }),
+      this.isHost ? HEARTBEAT_MS.host : HEARTBEAT_MS.member,
+    );
+    this.publishView();
+  }
+
+  view(): SessionView {
+    return {
+      room_id: this.room.room_id,
+      title: this.room.title,
+      is_public: this.room.is_public,
+      access_key: this.isHost ? this.joined.accessKey : undefined,
+      role: this.isHost ? "host" : "member",
+      user_id: this.deps.userId,
+      host_user_id: this.room.host_user_id,
+      host_term: this.room.host_term,
+      invite_link: makeInviteLink(this.joined.pageUrl, this.room.room_id),
+      members: presenceMembers(this.members, this.roomChannel?.presenceState() ?? {}, this.room.host_user_id),
+      connection: this.connection,
+      notice: this.notice,
+    };
+  }
+
+  /** The host's content script read its video. */
+  hostState(msg: HostStateMsg): void {
+    if (!this.isHost) return;
+    this.lastHostReading = msg;
+    this.seq += 1;
+    const state: HostPlaybackState = {
+      epoch: this.room.host_term,
+      seq: this.seq,
+      media_key: `${this.room.anime_id}:${this.room.episode_number}`,
+      paused: msg.paused,
+      position: msg.position,
+      rate: msg.rate,
+      host_time: msg.host_time,
+    };
+    void this.playbackChannel?.send({ type: "broadcast", event: "state", payload: state });
+    if (msg.changed && msg.action) this.persister.save({ action: msg.action, current_time: msg.position, playback_rate: msg.rate });
+    if (msg.changed) this.persist();
+  }
+
+  playbackRequest(msg: PlaybackRequestMessage): void {
+    const payload = { from: this.deps.userId, action: msg.action, position: msg.position, rate: msg.rate };
+    if (this.isHost) this.deps.notify({ type: "bg/apply-request", ...payload });
+    else void this.roomChannel.send({ type: "broadcast", event: "playback_request", payload });
+  }
+
+  reportStatus(status: MemberStatus): void {
+    if (status === this.status) return; // presence changes only when the status does
+    this.status = status;
+    this.trackStatus();
+  }
+
+  /** Presence within Supabase's budget: a status that must wait goes out when the window allows. */
+  private trackStatus(): void {
+    const now = Date.now();
+    const value = this.presence.offer(this.status, now);
+    if (value !== null) {
+      void this.roomChannel.track({ user_id: this.deps.userId, username: this.deps.username, status: value });
+      return;
+    }
+    if (this.presenceTimer) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = undefined;
+      const due = this.presence.due(Date.now());
+      if (due !== null) void this.roomChannel.track({ user_id: this.deps.userId, username: this.deps.username, status: due });
+      else if (this.presence.waitMs(Date.now()) !== null) this.trackStatus();
+    }, this.presence.waitMs(now) ?? 0);
+  }
+
+  reportBuffering(msg: BufferingMessage): void {
+    const payload = { user_id: this.deps.userId, buffering: msg.buffering };
+    void this.roomChannel.send({ type: "broadcast", event: "buffering", payload });
+  }
+
+  async leave(): Promise<void> {
+    await callFunction(this.deps.client, "rooms-leave", { room_id: this.roomId });
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.clock.stop();
+    this.persister.dispose();
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    void this.deps.client.removeChannel(this.roomChannel);
+    if (this.playbackChannel) void this.deps.client.removeChannel(this.playbackChannel);
+    this.deps.persist(null);
+  }
+
+  // ---- channels ---------------------------------------------------------------------
+
+  private openRoomChannel(): void {
+    const ch = this.deps.client.channel(roomTopic(this.roomId), {
+      config: { private: true, broadcast: { self: false }, presence: { key: this.deps.userId } },
+    });
+    ch.on("presence", { event: "sync" }, () => this.publishView());
+    ch.on("broadcast", { event: "*" }, ({ event, payload }) => this.onRoomEvent(event, payload));
+    ch.subscribe((status) => {
+      if (status === "SUBSCRIBED") {
+        this.connection = "online";
+        if (this.isHost) this.status = "in_sync"; // the host is the reference
+        this.trackStatus();
+        if (this.isHost) this.republish();
+        else {
+          this.clock.burst();
+          void ch.send({ type: "broadcast", event: "state_request", payload: { from: this.deps.userId } });
+        }
+      } else {
+        this.connection = "reconnecting";
+      }
+      this.publishView();
+    });
+    this.roomChannel = ch;
+  }
+
+  private openPlaybackChannel(): void {
+    if (this.playbackChannel) void this.deps.client.removeChannel(this.playbackChannel);
+    const ch = this.deps.client.channel(playbackTopic(this.roomId, this.room.host_term), {
+      config: { private: true, broadcast: { self: false } },
+    });
+    ch.on("broadcast", { event: "state" }, ({ payload }) => {
+      const state = parseWith(HostPlaybackState, payload);
+      if (!state || this.isHost || !isNewer(state, this.latest)) return;
+      this.latest = state;
+      this.forwardLatest();
+    });
+    ch.subscribe((status) => status === "SUBSCRIBED" && this.isHost && this.republish());
+    this.playbackChannel = ch;
+  }
+
+  private onRoomEvent(event: string, payload: unknown): void {
+    switch (event) {
+      case "clock_ping": {
+        const ping = parseWith(ClockPing, payload);
+        if (ping && this.isHost) {
+          void this.roomChannel.send({ type: "broadcast", event: "clock_pong", payload: { id: ping.id, to: ping.from, t0: ping.t0, peer: Date.now() } });
+        }
+        return;
+      }
+      case "clock_pong": {
+        const pong = parseWith(ClockPong, payload);
+        if (pong) this.clock.pong(pong);
+        return;
+      }
+      case "state_request":
+        if (this.isHost) this.republish();
+        return;
+      case "playback_request": {
+        const request = parseWith(PlaybackRequestEvent, payload);
+        if (request && this.isHost) this.deps.notify({ type: "bg/apply-request", ...request });
+        return;
+      }
+      case "buffering": {
+        const b = parseWith(BufferingEvent, payload);
+        if (b && this.isHost) this.deps.notify({ type: "bg/member-buffering", user_id: b.user_id, buffering: b.buffering });
+        return;
+      }
+      case "host_changed": {
+        const change = parseWith(HostChangedEvent, payload);
+        if (change && change.host_term > this.room.host_term) this.hostChanged(change.host_user_id, change.host_term);
+        return;
+      }
+      case "member_joined":
+      case "member_left":
+        void this.refreshMembers();
+        return;
+      case "room_deleted":
+        this.notice = "The host ended this room.";
+        this.deps.notify({ type: "bg/session", session: null });
+        this.dispose();
+        return;
+    }
+  }
+
+  private hostChanged(hostUserId: string, term: number): void {
+    const wasHost = this.isHost;
+    this.room = { ...this.room, host_user_id: hostUserId, host_term: term };
+    this.latest = null;
+    this.notice = hostUserId === this.deps.userId ? "You are the host now." : "The room has a new host.";
+    this.openPlaybackChannel();
+    if (!this.isHost && wasHost) this.clock.burst();
+    if (this.isHost) this.clock.stop();
+    void this.refreshMembers();
+    this.publishView();
+  }
+
+  /** The host re-sends its last reading, moved to now, so a (re)joining member catches up at once. */
+  private republish(): void {
+    const last = this.lastHostReading;
+    if (!last) return;
+    const now = Date.now();
+    const position = last.paused ? last.position : last.position + (last.rate * (now - last.host_time)) / 1000;
+    this.hostState({ ...last, position, host_time: now, changed: false, action: undefined });
+  }
+
+  private forwardLatest(): void {
+    if (this.latest) this.deps.notify({ type: "bg/playback", state: this.latest, offset_ms: this.clock.offsetMs });
+  }
+
+  /** Until the host's first message arrives, follow the state the room last persisted. */
+  private async loadPersistedState(): Promise<void> {
+    const res = await callFunction<{ state: { is_playing: boolean; playback_rate: number }; expected_position: number; server_time: string; host_term: number }>(
+      this.deps.client, "sync-get-host-time", { room_id: this.roomId });
+    if (!res.ok || this.latest || this.isHost) return;
+    this.latest = {
+      epoch: res.data.host_term, seq: 0, media_key: `${this.room.anime_id}:${this.room.episode_number}`,
+      paused: !res.data.state.is_playing, position: res.data.expected_position, rate: res.data.state.playback_rate,
+      host_time: Date.parse(res.data.server_time),
+    };
+    this.forwardLatest();
+  }
+
+  private async refreshMembers(): Promise<void> {
+    const res = await callFunction<{ members: MemberT[]; host_user_id: string }>(this.deps.client, "members-get-list", { room_id: this.roomId });
+    if (res.ok) this.members = res.data.members;
+    this.publishView();
+  }
+
+  private publishView(): void {
+    this.deps.notify({ type: "bg/session", session: this.view() });
+  }
+
+  private persist(): void {
+    this.deps.persist({ roomId: this.roomId, pageUrl: this.joined.pageUrl, accessKey: this.joined.accessKey, seq: this.seq });
+  }
+}
+
+export type { PresenceMeta };

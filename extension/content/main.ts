@@ -1,0 +1,86 @@
+/**
+ * The content script, in every frame: find the video, keep it in sync for the tab's
+ * room, and (in the top frame) show the panel. Everything it starts ends with ctx.
+ */
+import type { SessionView } from "../core/messages.ts";
+import { readInviteLink } from "../core/share-link.ts";
+import { watchMainVideo } from "./find-video.ts";
+import { ask, currentSession, describeFailure, onNotice, tell } from "./messaging.ts";
+import { mountPanel, type MountedPanel } from "./mount-panel.ts";
+import type { PanelActions } from "./panel/panel.tsx";
+import { siteFor } from "./sites/index.ts";
+import { SyncAgent } from "./sync-agent.ts";
+import type { SessionResult } from "../core/messages.ts";
+
+export function startContent(signal: AbortSignal): void {
+  const isTop = window.top === window;
+  let session: SessionView | null = null;
+  let agent: SyncAgent | null = null;
+  let panel: MountedPanel | null = null;
+
+  const roleOf = (s: SessionView | null) => (s ? s.role : "off");
+  const actions: PanelActions = {
+    async create({ username, title, isPrivate }) {
+      const url = new URL(location.href);
+      const media = siteFor(url).media(document, url);
+      const result = await ask<SessionResult>({
+        type: "content/create-room", title: title.trim() || media.anime_title || "Watch party", is_public: !isPrivate,
+        username, page_url: location.href, media: { ...media, video_url: location.href.split("#")[0] },
+      });
+      return applyResult(result);
+    },
+    async join({ username, roomId, accessKey }) {
+      const result = await ask<SessionResult>({
+        type: "content/join-room", room_id: roomId, username, page_url: location.href,
+        ...(accessKey ? { access_key: accessKey } : {}),
+      });
+      return applyResult(result);
+    },
+    async leave() {
+      await ask({ type: "content/leave-room" });
+      setSession(null);
+    },
+  };
+
+  function applyResult(result: SessionResult | null): string | null {
+    if (result?.ok) setSession(result.session);
+    return describeFailure(result);
+  }
+
+  function setSession(next: SessionView | null): void {
+    session = next;
+    agent?.setRole(roleOf(session));
+    panel?.update(panelProps());
+  }
+
+  function panelProps() {
+    return { session, invitedRoomId: session ? null : readInviteLink(location.href), defaultTitle: document.title.slice(0, 100), actions };
+  }
+
+  onNotice((message) => {
+    switch (message.type) {
+      case "bg/session":
+        return setSession(message.session);
+      case "bg/playback":
+        return agent?.follow(message.state, message.offset_ms);
+      case "bg/apply-request":
+        return agent?.applyRequest(message.action, message.position, message.rate);
+      case "bg/member-buffering":
+        return agent?.memberBuffering(message.user_id, message.buffering);
+    }
+  }, signal);
+
+  watchMainVideo((video) => {
+    agent?.dispose();
+    agent = video ? new SyncAgent(video, tell) : null;
+    agent?.setRole(roleOf(session));
+    tell({ type: "content/video-found", has_video: video !== null });
+    if (isTop && video && !panel) panel = mountPanel(panelProps());
+  }, signal);
+
+  void currentSession().then(setSession);
+  signal.addEventListener("abort", () => {
+    agent?.dispose();
+    panel?.remove();
+  });
+}

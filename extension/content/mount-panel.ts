@@ -1,0 +1,30 @@
+/** Puts the panel in its own shadow root at the end of <body>, outside the page's layout and styles. */
+import { h, render } from "preact";
+import { Panel, type PanelProps } from "./panel/panel.tsx";
+import { PANEL_CSS } from "./panel/styles.ts";
+
+export interface MountedPanel {
+  update(props: PanelProps): void;
+  remove(): void;
+}
+
+export function mountPanel(props: PanelProps): MountedPanel {
+  const host = document.createElement("watchium-panel");
+  const shadow = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = PANEL_CSS;
+  const root = document.createElement("div");
+  shadow.append(style, root);
+  document.body.append(host);
+  // Keys typed in the panel stay in the panel: the page's player shortcuts must not see them.
+  for (const type of ["keydown", "keyup", "keypress"]) root.addEventListener(type, (e) => e.stopPropagation());
+  const draw = (p: PanelProps) => render(h(Panel, p), root);
+  draw(props);
+  return {
+    update: draw,
+    remove() {
+      render(null, root);
+      host.remove();
+    },
+  };
+}

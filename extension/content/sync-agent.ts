@@ -1,0 +1,193 @@
+/**
+ * Keeps one <video> in step with the room. As host it reports what the person does
+ * (and a heartbeat); as a member it follows the host's state with the correction
+ * ladder, reports its status and buffering, and turns the person's own play, pause
+ * and seek into requests to the host.
+ */
+import { BufferingCoordinator } from "../core/buffering-coordinator.ts";
+import type { HostStateMessage, MemberStatus, ToBackground } from "../core/messages.ts";
+import { expectedPosition, type HostPlaybackState } from "../core/playback-state.ts";
+import { HostHeartbeat } from "../core/host-heartbeat.ts";
+import { SeekDebounce } from "../core/seek-debounce.ts";
+import { SyncController } from "../core/sync-controller.ts";
+import { type UserAction, VideoAdapter } from "./video-adapter.ts";
+
+const TICK_MS = 100;
+const BUFFER_REPORT_MS = 1000;
+
+type Role = "host" | "member" | "off";
+type Send = (message: ToBackground) => void;
+
+export class SyncAgent {
+  private role: Role = "off";
+  private readonly adapter: VideoAdapter;
+  private controller = new SyncController();
+  private readonly heartbeat = new HostHeartbeat();
+  private readonly seeks = new SeekDebounce();
+  private readonly buffering = new BufferingCoordinator();
+  private target: { state: HostPlaybackState; offsetMs: number } | null = null;
+  private waitingSince: number | null = null;
+  private reportedBuffering = false;
+  private status: MemberStatus = "unknown";
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(video: HTMLVideoElement, private readonly send: Send) {
+    this.adapter = new VideoAdapter(video, (a) => this.onUserAction(a), (e) => this.onVideoEvent(e));
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  get video(): HTMLVideoElement {
+    return this.adapter.video;
+  }
+
+  setRole(role: Role): void {
+    if (role === this.role) return;
+    this.role = role;
+    this.controller = new SyncController();
+    this.buffering.cancel();
+    if (role === "host") {
+      this.adapter.setRate(Math.max(0.0625, this.target?.state.rate ?? this.video.playbackRate));
+      this.publish(true, "seek"); // a new host announces where it is
+    }
+  }
+
+  /** A member got the host's latest state: act on it at once, not at the next tick. */
+  follow(state: HostPlaybackState, offsetMs: number): void {
+    this.target = { state, offsetMs };
+    if (this.role === "member") this.correct();
+  }
+
+  /** The host applies a member's request as if its own person had done it. */
+  applyRequest(action: UserAction, position: number, rate: number): void {
+    if (this.role !== "host") return;
+    if (action === "play") this.adapter.play();
+    if (action === "pause") this.adapter.pause();
+    if (action === "seek") this.adapter.seek(position);
+    if (action === "rate") this.adapter.setRate(rate);
+    this.buffering.cancel();
+    this.publish(true, action);
+  }
+
+  memberBuffering(userId: string, isBuffering: boolean): void {
+    if (this.role !== "host") return;
+    const now = performance.now();
+    const decision = isBuffering ? this.buffering.buffering(userId, !this.video.paused, now) : this.buffering.ready(userId);
+    this.applyBufferingDecision(decision.kind);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.adapter.dispose();
+  }
+
+  private onUserAction(action: UserAction): void {
+    if (this.role === "host") {
+      this.buffering.cancel();
+      if (action !== "seek" || this.seeks.seeked(performance.now())) this.publish(true, action);
+    } else if (this.role === "member") {
+      const r = this.adapter.read();
+      this.send({ type: "content/playback-request", action, position: r.position, rate: r.rate });
+    }
+  }
+
+  private onVideoEvent(type: string): void {
+    if (type === "seeked") this.controller.seekCompleted(performance.now());
+    if (type === "waiting") this.waitingSince ??= performance.now();
+    if ((type === "playing" || type === "canplay") && this.video.readyState >= 3) {
+      this.waitingSince = null;
+      if (this.reportedBuffering) {
+        this.reportedBuffering = false;
+        this.send({ type: "content/buffering", buffering: false });
+      }
+    }
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    if (this.role === "host") {
+      // A burst of seeks settled: publish where the video is now (it may have played on since).
+      if (this.seeks.settled(now)) this.publish(true, "seek");
+      else if (this.heartbeat.due(now)) this.publish(false);
+      this.applyBufferingDecision(this.buffering.tick(now).kind);
+    } else if (this.role === "member") {
+      this.correct();
+      this.watchBuffering(now);
+    }
+  }
+
+  private correct(): void {
+    if (!this.target) return;
+    const { state, offsetMs } = this.target;
+    const now = wallClock();
+    const target = { position: expectedPosition(state, now, offsetMs), paused: state.paused, rate: state.rate };
+    const reading = this.adapter.read();
+    const decision = this.controller.decide(target, reading, now);
+    switch (decision.kind) {
+      case "play":
+        this.adapter.play();
+        break;
+      case "pause":
+        this.adapter.pause();
+        this.adapter.seek(decision.at);
+        break;
+      case "seek":
+        this.adapter.seek(decision.to);
+        break;
+      case "rate":
+        this.adapter.setRate(decision.rate);
+        break;
+    }
+    this.reportStatus(SyncController.errorMs(target, reading));
+  }
+
+  private watchBuffering(now: number): void {
+    if (this.waitingSince === null || this.reportedBuffering) return;
+    if (this.video.readyState >= 3) {
+      this.waitingSince = null;
+      return;
+    }
+    if (now - this.waitingSince >= BUFFER_REPORT_MS && this.target && !this.target.state.paused) {
+      this.reportedBuffering = true;
+      this.send({ type: "content/buffering", buffering: true });
+    }
+  }
+
+  private reportStatus(errorMs: number): void {
+    // Off by more than a second is worth showing; smaller drifts are corrected quietly.
+    const next: MemberStatus = this.reportedBuffering ? "buffering" : errorMs > 1000 ? "behind" : errorMs < -1000 ? "ahead" : "in_sync";
+    if (next === this.status) return;
+    this.status = next;
+    this.send({ type: "content/status", status: next, offset_ms: Math.round(errorMs) });
+  }
+
+  private applyBufferingDecision(kind: "none" | "pause" | "resume"): void {
+    if (kind === "pause") {
+      this.adapter.pause();
+      this.publish(true, "pause");
+    } else if (kind === "resume") {
+      this.adapter.play();
+      this.publish(true, "play");
+    }
+  }
+
+  /** Sends the video's state read now, so position and host_time belong together. */
+  private publish(changed: boolean, action?: HostStateMessage["action"]): void {
+    const r = this.adapter.read();
+    const message: HostStateMessage = {
+      type: "content/host-state",
+      paused: action === "pause" ? true : action === "play" ? false : r.paused,
+      position: r.position,
+      rate: r.rate,
+      host_time: wallClock(),
+      changed,
+      action,
+    };
+    if (changed) this.heartbeat.changed(performance.now());
+    this.send(message);
+  }
+}
+
+/** Wall-clock ms with sub-millisecond resolution; the same clock in every context of a browser. */
+export function wallClock(): number {
+  return performance.timeOrigin + performance.now();
+}

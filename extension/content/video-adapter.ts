@@ -1,0 +1,87 @@
+/**
+ * Drives a <video> for the sync engine and tells apart what the person did from what
+ * we did. Every programmatic action first records the events it will cause; an event
+ * that was expected is swallowed, anything else is a user action (echo suppression).
+ */
+
+export type UserAction = "play" | "pause" | "seek" | "rate";
+
+const EXPECT_MS = 1500;
+const EVENTS: Record<string, UserAction> = { play: "play", pause: "pause", seeked: "seek", ratechange: "rate" };
+
+export class VideoAdapter {
+  private expected = new Map<string, number[]>();
+  private readonly abort = new AbortController();
+
+  constructor(
+    readonly video: HTMLVideoElement,
+    private readonly onUserAction: (action: UserAction) => void,
+    private readonly onEvent: (type: string) => void = () => {},
+  ) {
+    for (const type of [...Object.keys(EVENTS), "waiting", "playing", "canplay", "seeking"]) {
+      video.addEventListener(type, () => this.handle(type), { signal: this.abort.signal });
+    }
+  }
+
+  read(): { position: number; paused: boolean; rate: number; readyState: number } {
+    return { position: this.video.currentTime, paused: this.video.paused, rate: this.video.playbackRate, readyState: this.video.readyState };
+  }
+
+  play(): void {
+    if (!this.video.paused) return;
+    this.expect("play");
+    this.video.play().catch(() => {
+      // Autoplay refused (no user gesture on this page yet): the person must press play once.
+      this.unexpect("play");
+    });
+  }
+
+  pause(): void {
+    if (this.video.paused) return;
+    this.expect("pause");
+    this.video.pause();
+  }
+
+  seek(to: number): void {
+    this.expect("seeked");
+    this.video.currentTime = to;
+  }
+
+  setRate(rate: number): void {
+    if (this.video.playbackRate === rate) return;
+    this.expect("ratechange");
+    this.video.preservesPitch = true;
+    this.video.playbackRate = rate;
+  }
+
+  dispose(): void {
+    this.abort.abort();
+  }
+
+  private handle(type: string): void {
+    this.onEvent(type);
+    const action = EVENTS[type];
+    if (!action) return;
+    if (this.consume(type)) return;
+    this.onUserAction(action);
+  }
+
+  private expect(type: string): void {
+    const list = this.expected.get(type) ?? [];
+    list.push(performance.now());
+    this.expected.set(type, list);
+  }
+
+  private unexpect(type: string): void {
+    this.expected.get(type)?.pop();
+  }
+
+  private consume(type: string): boolean {
+    const now = performance.now();
+    const list = (this.expected.get(type) ?? []).filter((t) => now - t < EXPECT_MS);
+    const hit = list.length > 0;
+    if (hit) list.shift();
+    this.expected.set(type, list);
+    return hit;
+  }
+}

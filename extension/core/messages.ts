@@ -1,0 +1,140 @@
+/**
+ * The one protocol between the content scripts, the popup and the background. Names
+ * say the direction and the verb (`content/join-room`, `bg/playback`). The receiver
+ * parses with these schemas and drops what does not parse. zod/mini keeps the content
+ * script small.
+ */
+import * as z from "zod/mini";
+import { HostPlaybackState } from "./playback-state.ts";
+
+export const MemberStatus = z.enum(["in_sync", "behind", "ahead", "buffering", "away", "unknown"]);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+export const MediaInfo = z.object({
+  anime_id: z.string(),
+  anime_title: z.optional(z.string()),
+  episode_number: z.optional(z.number()),
+  video_url: z.optional(z.string()),
+});
+
+export const MemberView = z.object({
+  user_id: z.string(),
+  username: z.string(),
+  role: z.enum(["host", "member"]),
+  status: MemberStatus,
+  offset_ms: z.optional(z.number()),
+  online: z.boolean(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+/** What the UI shows about the tab's room. */
+export const SessionView = z.object({
+  room_id: z.string(),
+  title: z.string(),
+  is_public: z.boolean(),
+  /** Only for the host of a private room. */
+  access_key: z.optional(z.string()),
+  role: z.enum(["host", "member"]),
+  user_id: z.string(),
+  host_user_id: z.string(),
+  host_term: z.number(),
+  invite_link: z.string(),
+  members: z.array(MemberView),
+  connection: z.enum(["connecting", "online", "reconnecting", "offline"]),
+  notice: z.optional(z.string()),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const ApiFailure = z.object({ code: z.string(), message: z.string(), retry_after: z.optional(z.number()) });
+export type ApiFailure = z.infer<typeof ApiFailure>;
+
+export const SessionResult = z.union([
+  z.object({ ok: z.literal(true), session: SessionView }),
+  z.object({ ok: z.literal(false), error: ApiFailure }),
+]);
+export type SessionResult = z.infer<typeof SessionResult>;
+
+export const PlaybackAction = z.enum(["play", "pause", "seek", "rate"]);
+
+// ---- content (or popup) → background: asks -----------------------------------------
+
+export const CreateRoom = z.object({
+  type: z.literal("content/create-room"),
+  title: z.string(),
+  is_public: z.boolean(),
+  username: z.string(),
+  page_url: z.string(),
+  media: MediaInfo,
+});
+export const JoinRoom = z.object({
+  type: z.literal("content/join-room"),
+  room_id: z.string(),
+  username: z.string(),
+  access_key: z.optional(z.string()),
+  page_url: z.string(),
+});
+export const LeaveRoom = z.object({ type: z.literal("content/leave-room") });
+export const GetSession = z.object({ type: z.literal("content/get-session") });
+
+// ---- content → background: tells ------------------------------------------------------
+
+export const VideoFound = z.object({ type: z.literal("content/video-found"), has_video: z.boolean() });
+export const HostState = z.object({
+  type: z.literal("content/host-state"),
+  paused: z.boolean(),
+  position: z.number(),
+  rate: z.number(),
+  host_time: z.number(),
+  /** A real change (play, pause, seek, rate) rather than a heartbeat. */
+  changed: z.boolean(),
+  action: z.optional(PlaybackAction),
+});
+export const RequestPlayback = z.object({
+  type: z.literal("content/playback-request"),
+  action: PlaybackAction,
+  position: z.number(),
+  rate: z.number(),
+});
+export const ReportStatus = z.object({
+  type: z.literal("content/status"),
+  status: MemberStatus,
+  offset_ms: z.number(),
+});
+export const ReportBuffering = z.object({
+  type: z.literal("content/buffering"),
+  buffering: z.boolean(),
+});
+
+export type HostStateMessage = z.infer<typeof HostState>;
+export type PlaybackRequestMessage = z.infer<typeof RequestPlayback>;
+export type BufferingMessage = z.infer<typeof ReportBuffering>;
+
+export const ToBackground = z.discriminatedUnion("type", [
+  CreateRoom, JoinRoom, LeaveRoom, GetSession, VideoFound, HostState, RequestPlayback, ReportStatus, ReportBuffering,
+]);
+export type ToBackground = z.infer<typeof ToBackground>;
+
+// ---- background → content: tells -----------------------------------------------------
+
+export const SessionChanged = z.object({ type: z.literal("bg/session"), session: z.nullable(SessionView) });
+export const PlaybackUpdate = z.object({
+  type: z.literal("bg/playback"),
+  state: HostPlaybackState,
+  /** host clock − our clock, ms. */
+  offset_ms: z.number(),
+});
+export const ApplyRequest = z.object({
+  type: z.literal("bg/apply-request"),
+  from: z.string(),
+  action: PlaybackAction,
+  position: z.number(),
+  rate: z.number(),
+});
+export const MemberBuffering = z.object({
+  type: z.literal("bg/member-buffering"),
+  user_id: z.string(),
+  buffering: z.boolean(),
+});
+
+export const ToContent = z.discriminatedUnion("type", [SessionChanged, PlaybackUpdate, ApplyRequest, MemberBuffering]);
+export type ToContent = z.infer<typeof ToContent>;

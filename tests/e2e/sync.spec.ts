@@ -1,0 +1,77 @@
+/**
+ * Two people, two real Chromium browsers with the built extension: a host creates a
+ * room on the demo page, a member joins by the invite link, and playback follows.
+ */
+import { expect, test } from "@playwright/test";
+import type { LocalStack } from "../../backend/local/server.ts";
+import { launchPerson, type Person } from "./support/browsers.ts";
+import { PanelPage } from "./support/panel.ts";
+import { startE2eStack } from "./support/stack.ts";
+import { act, convergence, errorMs, read } from "./support/video.ts";
+
+test.describe.configure({ mode: "serial" });
+
+let stack: LocalStack;
+let host: Person;
+let member: Person;
+
+test.beforeAll(async () => {
+  stack = await startE2eStack();
+  [host, member] = await Promise.all([launchPerson(stack.url, stack.anonKey), launchPerson(stack.url, stack.anonKey)]);
+});
+
+test.afterAll(async () => {
+  await Promise.all([host?.close(), member?.close()]);
+  await stack?.close();
+});
+
+test("the host creates a room and the member joins by the invite link", async () => {
+  await host.page.goto(`${stack.url}/demo`);
+  const { invite } = await new PanelPage(host.page).createRoom({ name: "Hana", title: "Movie night" });
+  expect(invite).toContain(`${stack.url}/demo#watchium=`);
+
+  await member.page.goto(invite);
+  const panel = new PanelPage(member.page);
+  await expect(member.page.getByText(/You were invited to room/)).toBeVisible();
+  await panel.join({ name: "Mo" });
+  await expect(panel.members()).toContainText("Hana (host)");
+  await expect(panel.members()).toContainText("Mo");
+  await expect(new PanelPage(host.page).members()).toContainText("Mo", { timeout: 10_000 });
+});
+
+test("play, pause, seek and rate follow the host", async () => {
+  await act(host.page, "play");
+  const playMs = await convergence(host.page, member.page, 50);
+  expect((await read(member.page)).paused).toBe(false);
+  console.log("play converged in", playMs, "ms");
+
+  await act(host.page, { seek: 120 });
+  const seekMs = await convergence(host.page, member.page, 50);
+  console.log("seek converged in", seekMs, "ms; member at", (await read(member.page)).position);
+  expect((await read(member.page)).position).toBeGreaterThan(120);
+
+  await act(host.page, { rate: 1.5 });
+  await expect.poll(async () => (await read(member.page)).rate, { timeout: 5000 }).toBeGreaterThan(1.3);
+  await convergence(host.page, member.page, 50);
+
+  await act(host.page, "pause");
+  await expect.poll(async () => (await read(member.page)).paused, { timeout: 5000 }).toBe(true);
+  await expect.poll(async () => Math.abs(await errorMs(host.page, member.page)), { timeout: 5000 }).toBeLessThan(50);
+  await act(host.page, { rate: 1 });
+  await act(host.page, "play");
+  await convergence(host.page, member.page, 50);
+});
+
+test("a member's seek is a request the host carries out", async () => {
+  await act(member.page, { seek: 200 });
+  await expect.poll(async () => (await read(host.page)).position, { timeout: 8000 }).toBeGreaterThan(199);
+  await convergence(host.page, member.page, 50);
+});
+
+test("when the host closes the tab the member becomes host", async () => {
+  await host.page.close();
+  await expect.poll(async () => (await stack.db.query<{ n: number }>("select host_term as n from public.rooms"))[0]?.n, { timeout: 10_000 }).toBe(2);
+  await expect(member.page.getByText("You are the host now.")).toBeVisible({ timeout: 20_000 });
+  await expect(member.page.getByText("You are the host", { exact: false }).first()).toBeVisible();
+  await expect(new PanelPage(member.page).members()).toContainText("Mo (host)");
+});
