@@ -17,7 +17,12 @@ console.log(`Watchium local stack ready in ${ms} ms
   database:  ${db.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}${
   applied.length ? `, applied ${applied.length} migration(s)` : ""
 }
-  health:    ${stack.url}/health`);
+  health:    ${stack.url}/health
+  demo page: ${stack.url}/demo
+
+Try it: load the built extension (chrome://extensions → Developer mode → Load unpacked →
+the .output/chrome-mv3 folder), open the demo page in two browser profiles, create a room
+in one and open its invite link in the other.`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -7,7 +7,7 @@
 import browser, { type Runtime } from "webextension-polyfill";
 import { ToBackground } from "../core/messages.ts";
 import { parseWith } from "./parse.ts";
-import { createRoom, joinRoom, leaveRoom, sessionOf } from "./sessions.ts";
+import { createRoom, joinRoom, leaveRoom, sessionOf, whenRestored } from "./sessions.ts";
 
 export function listenForMessages(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
@@ -16,7 +16,8 @@ export function listenForMessages(): void {
     if (tabId === undefined) return undefined; // only content scripts talk to sessions
     const message = parseWith(ToBackground, raw);
     if (!message) return undefined;
-    return handle(tabId, message);
+    // A worker that just started answers only once the sessions it restores are back.
+    return whenRestored().then(() => handle(tabId, message));
   });
 }
 

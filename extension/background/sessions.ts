@@ -59,8 +59,20 @@ export async function leaveRoom(tabId: number): Promise<void> {
   notify(tabId, { type: "bg/session", session: null });
 }
 
+let restoring: Promise<void> = Promise.resolve();
+
+/** Resolves once sessions saved by a previous service worker are back (messages wait for it). */
+export function whenRestored(): Promise<void> {
+  return restoring;
+}
+
 /** After a service-worker restart: rejoin every room a tab was in (a rejoin needs no key). */
-export async function restoreSessions(): Promise<void> {
+export function restoreSessions(): Promise<void> {
+  restoring = restoreSaved().catch(() => {});
+  return restoring;
+}
+
+async function restoreSaved(): Promise<void> {
   const stored = ((await browser.storage.session.get(STORE_KEY))[STORE_KEY] ?? {}) as Record<string, StoredSession>;
   for (const [tab, record] of Object.entries(stored)) {
     const tabId = Number(tab);

@@ -12,6 +12,9 @@ import { siteFor } from "./sites/index.ts";
 import { SyncAgent } from "./sync-agent.ts";
 import type { SessionResult } from "../core/messages.ts";
 
+/** Longer than the host's slow heartbeat (5 s), so a healthy room never triggers it. */
+const WATCHDOG_MS = 8000;
+
 export function startContent(signal: AbortSignal): void {
   const isTop = window.top === window;
   let session: SessionView | null = null;
@@ -57,7 +60,19 @@ export function startContent(signal: AbortSignal): void {
     return { session, invitedRoomId: session ? null : readInviteLink(location.href), defaultTitle: document.title.slice(0, 100), actions };
   }
 
+  // Chrome may stop the extension's service worker; a message wakes it and it rejoins.
+  // If the room has been silent longer than the host's slowest heartbeat, ask.
+  let lastNoticeAt = Date.now();
+  const watchdog = setInterval(() => {
+    if (session && Date.now() - lastNoticeAt > WATCHDOG_MS) {
+      lastNoticeAt = Date.now();
+      void currentSession().then((s) => s && setSession(s));
+    }
+  }, 2000);
+  signal.addEventListener("abort", () => clearInterval(watchdog));
+
   onNotice((message) => {
+    lastNoticeAt = Date.now();
     switch (message.type) {
       case "bg/session":
         return setSession(message.session);

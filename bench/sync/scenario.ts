@@ -1,0 +1,110 @@
+/**
+ * One sync run: a host and N−1 members in real Chromium with the built extension on the
+ * demo page, 60 s of playback with seeks, pauses and a rate change. Samples every
+ * member's error against the host every 100 ms, and after each host action measures
+ * how long until every member is within 50 ms.
+ */
+import type { LocalStack } from "../../backend/local/server.ts";
+import { launchPerson, type Person } from "../../tests/e2e/support/browsers.ts";
+import { PanelPage } from "../../tests/e2e/support/panel.ts";
+import { act, errorMs } from "../../tests/e2e/support/video.ts";
+
+type Action = "play" | "pause" | { seek: number } | { rate: number };
+
+/** Seconds into the run → host action. */
+const TIMELINE: Array<[number, Action]> = [
+  [0, "play"],
+  [10, { seek: 60 }],
+  [20, "pause"],
+  [24, "play"],
+  [34, { seek: 40 }],
+  [42, { rate: 1.25 }],
+  [48, { rate: 1 }],
+  [54, "pause"],
+  [57, "play"],
+];
+const RUN_S = 60;
+/** After the actions, this long of plain playback measures the steady-state message rate. */
+const IDLE_S = 25;
+const SETTLE_EXCLUDE_MS = 1500; // samples this soon after an action are convergence, not steady state
+const CONVERGED_MS = 50;
+
+export interface SyncRunResult {
+  browsers: number;
+  steadyErrorsMs: number[];
+  convergenceMs: number[];
+  unconverged: number;
+  deliveredPerMemberPerSecond: number;
+  /** During the idle stretch only (no host actions): the steady-state budget. */
+  steadyPerMemberPerSecond: number;
+}
+
+export async function runScenario(stack: LocalStack, browsers: number): Promise<SyncRunResult> {
+  const people: Person[] = await Promise.all(Array.from({ length: browsers }, () => launchPerson(stack.url, stack.anonKey)));
+  try {
+    const [host, ...members] = people;
+    await host.page.goto(`${stack.url}/demo`);
+    const { invite } = await new PanelPage(host.page).createRoom({ name: "Host", title: "Bench" });
+    for (const [i, m] of members.entries()) {
+      await m.page.goto(invite);
+      await new PanelPage(m.page).join({ name: `Member ${i + 1}` });
+    }
+    await new Promise((r) => setTimeout(r, 2000)); // clock bursts and first states
+    const steady: number[] = [];
+    const convergence: number[] = [];
+    let unconverged = 0;
+    const deliveredBefore = stack.realtime.hub.delivered;
+    const start = Date.now();
+    let next = 0;
+    let lastActionAt = -Infinity;
+    while (Date.now() - start < RUN_S * 1000) {
+      const elapsed = (Date.now() - start) / 1000;
+      if (next < TIMELINE.length && elapsed >= TIMELINE[next][0]) {
+        await act(host.page, TIMELINE[next][1]);
+        lastActionAt = Date.now();
+        const took = await timeToConverge(host.page, members.map((m) => m.page), 3000);
+        if (took === null) unconverged++;
+        else convergence.push(took);
+        console.log(`  ${JSON.stringify(TIMELINE[next][1])}: ${took === null ? "not converged" : `${took} ms`}`);
+        next++;
+        continue;
+      }
+      const errors = await Promise.all(members.map((m) => errorMs(host.page, m.page)));
+      if (Date.now() - lastActionAt > SETTLE_EXCLUDE_MS) steady.push(...errors.map(Math.abs));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (Date.now() - start) / 1000;
+    const deliveredAfterActions = stack.realtime.hub.delivered;
+    // Idle stretch: past the host's fast-heartbeat window, then count.
+    await new Promise((r) => setTimeout(r, 6000));
+    const idleBefore = stack.realtime.hub.delivered;
+    const idleStart = Date.now();
+    while (Date.now() - idleStart < IDLE_S * 1000) {
+      const errors = await Promise.all(members.map((m) => errorMs(host.page, m.page)));
+      steady.push(...errors.map(Math.abs));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const idleSeconds = (Date.now() - idleStart) / 1000;
+    return {
+      steadyPerMemberPerSecond: (stack.realtime.hub.delivered - idleBefore) / browsers / idleSeconds,
+      browsers,
+      steadyErrorsMs: steady,
+      convergenceMs: convergence,
+      unconverged,
+      deliveredPerMemberPerSecond: (deliveredAfterActions - deliveredBefore) / browsers / seconds,
+    };
+  } finally {
+    await Promise.all(people.map((p) => p.close()));
+  }
+}
+
+/** Milliseconds from now until all members are within 50 ms of the host, or null past the limit. */
+async function timeToConverge(host: import("@playwright/test").Page, members: import("@playwright/test").Page[], limitMs: number): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    const errors = await Promise.all(members.map((m) => errorMs(host, m)));
+    if (errors.every((e) => Math.abs(e) <= CONVERGED_MS)) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return null;
+}
