@@ -44,6 +44,9 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
     case "content/buffering":
       session?.reportBuffering(message);
       return undefined;
+    case "content/media-changed":
+      session?.mediaChanged(message.page_url, message.media);
+      return undefined;
     case "content/video-found":
       return undefined;
   }

@@ -8,7 +8,7 @@ import type { MemberT, RoomT } from "../../backend/supabase/functions/_shared/co
 import { playbackTopic, roomTopic } from "../../backend/supabase/functions/_shared/contract.ts";
 import type { BufferingMessage, HostStateMessage, MemberStatus, PlaybackRequestMessage, SessionView, ToContent } from "../core/messages.ts";
 import { HostPlaybackState, isNewer } from "../core/playback-state.ts";
-import { BufferingEvent, ClockPing, ClockPong, HostChangedEvent, PlaybackRequestEvent, PresenceMeta } from "../core/room-events.ts";
+import { BufferingEvent, ClockPing, ClockPong, HostChangedEvent, PlaybackRequestEvent, PresenceMeta, RoomUpdatedEvent } from "../core/room-events.ts";
 import { PresenceThrottle } from "../core/presence-throttle.ts";
 import { makeInviteLink } from "../core/share-link.ts";
 import { callFunction } from "./api-client.ts";
@@ -50,13 +50,14 @@ export class RoomSession {
   private seq: number;
   private status: MemberStatus = "unknown";
   private notice: string | undefined;
+  private followUrl: string | undefined;
   private readonly clock: ClockSync;
   private readonly persister: PlaybackPersister;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private readonly presence = new PresenceThrottle<MemberStatus>();
   private presenceTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly deps: SessionDeps, private readonly joined: JoinedRoom) {
+  constructor(private readonly deps: SessionDeps, private joined: JoinedRoom) {
     this.room = joined.room;
     this.members = joined.members;
     this.seq = joined.seq ?? 0;
@@ -100,9 +101,11 @@ export class RoomSession {
       host_user_id: this.room.host_user_id,
       host_term: this.room.host_term,
       invite_link: makeInviteLink(this.joined.pageUrl, this.room.room_id),
+      page_url: this.joined.pageUrl,
       members: presenceMembers(this.members, this.roomChannel?.presenceState() ?? {}, this.room.host_user_id),
       connection: this.connection,
       notice: this.notice,
+      follow_url: this.isHost ? undefined : this.followUrl,
     };
   }
 
@@ -157,6 +160,18 @@ export class RoomSession {
   reportBuffering(msg: BufferingMessage): void {
     const payload = { user_id: this.deps.userId, buffering: msg.buffering };
     void this.roomChannel.send({ type: "broadcast", event: "buffering", payload });
+  }
+
+  /** The host moved on: record the new video; members hear room_updated from the database. */
+  mediaChanged(pageUrl: string, media: { anime_id: string; anime_title?: string; episode_number?: number; video_url?: string }): void {
+    if (!this.isHost) return;
+    this.joined.pageUrl = pageUrl;
+    const r = this.lastHostReading;
+    void callFunction(this.deps.client, "sync-control", {
+      room_id: this.roomId, action: "seek", current_time: 0, playback_rate: r?.rate ?? 1,
+      media: { anime_id: media.anime_id, episode_number: media.episode_number ?? 1, anime_title: media.anime_title, video_url: media.video_url ?? pageUrl },
+    });
+    this.publishView();
   }
 
   async leave(): Promise<void> {
@@ -245,6 +260,17 @@ export class RoomSession {
       case "host_changed": {
         const change = parseWith(HostChangedEvent, payload);
         if (change && change.host_term > this.room.host_term) this.hostChanged(change.host_user_id, change.host_term);
+        return;
+      }
+      case "room_updated": {
+        const update = parseWith(RoomUpdatedEvent, payload);
+        if (!update) return;
+        this.room = { ...this.room, ...update.room };
+        if (!this.isHost && update.room.video_url) {
+          this.followUrl = update.room.video_url;
+          this.notice = `The host moved to “${update.room.anime_title || update.room.title}”.`;
+        }
+        this.publishView();
         return;
       }
       case "member_joined":

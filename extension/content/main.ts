@@ -85,6 +85,18 @@ export function startContent(signal: AbortSignal): void {
     }
   }, signal);
 
+  // The host moving to another video (a new page in a single-page site, or a new player)
+  // is told to the room, which offers members to follow.
+  const announceMedia = () => {
+    const now = location.href.split("#")[0];
+    if (!isTop || session?.role !== "host" || now === session.page_url.split("#")[0]) return;
+    session = { ...session, page_url: now }; // announce once; the background's view follows
+    const url = new URL(location.href);
+    tell({ type: "content/media-changed", page_url: location.href, media: { ...siteFor(url).media(document, url), video_url: now } });
+  };
+  const pagePoll = setInterval(announceMedia, 1000);
+  signal.addEventListener("abort", () => clearInterval(pagePoll));
+
   watchMainVideo((video) => {
     agent?.dispose();
     agent = video ? new SyncAgent(video, tell) : null;

@@ -39,9 +39,13 @@ export const SessionView = z.object({
   host_user_id: z.string(),
   host_term: z.number(),
   invite_link: z.string(),
+  /** The page the room's video is on (the host's). */
+  page_url: z.string(),
   members: z.array(MemberView),
   connection: z.enum(["connecting", "online", "reconnecting", "offline"]),
   notice: z.optional(z.string()),
+  /** Set when the host moved to another video: where to follow them. */
+  follow_url: z.optional(z.string()),
 });
 export type SessionView = z.infer<typeof SessionView>;
 
@@ -100,6 +104,12 @@ export const ReportStatus = z.object({
   status: MemberStatus,
   offset_ms: z.number(),
 });
+/** The host's page now plays something else (another episode, another URL). */
+export const MediaChanged = z.object({
+  type: z.literal("content/media-changed"),
+  page_url: z.string(),
+  media: MediaInfo,
+});
 export const ReportBuffering = z.object({
   type: z.literal("content/buffering"),
   buffering: z.boolean(),
@@ -111,6 +121,7 @@ export type BufferingMessage = z.infer<typeof ReportBuffering>;
 
 export const ToBackground = z.discriminatedUnion("type", [
   CreateRoom, JoinRoom, LeaveRoom, GetSession, VideoFound, HostState, RequestPlayback, ReportStatus, ReportBuffering,
+  MediaChanged,
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 

@@ -35,4 +35,13 @@ export const HostChangedEvent = z.object({
 export const MemberJoinedEvent = z.object({
   member: z.object({ user_id: z.string(), username: z.string(), role: z.enum(["host", "member"]) }),
 });
+export const RoomUpdatedEvent = z.object({
+  room: z.object({
+    anime_id: z.string(),
+    anime_title: z.string(),
+    episode_number: z.number(),
+    video_url: z.string(),
+    title: z.string(),
+  }),
+});
 export const MemberLeftEvent = z.object({ user_id: z.string(), username: z.string() });

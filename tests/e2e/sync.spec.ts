@@ -75,3 +75,21 @@ test("when the host closes the tab the member becomes host", async () => {
   await expect(member.page.getByText("You are the host", { exact: false }).first()).toBeVisible();
   await expect(new PanelPage(member.page).members()).toContainText("Mo (host)");
 });
+
+test("when the host moves to another episode the member is offered to follow", async () => {
+  // The member became host in the previous test; the former host rejoins as a member.
+  const newHost = member;
+  const follower = await launchPerson(stack.url, stack.anonKey);
+  try {
+    const invite = await newHost.page.getByRole("textbox", { name: "Invite link" }).inputValue();
+    await follower.page.goto(invite);
+    await new PanelPage(follower.page).join({ name: "Fay" });
+    await newHost.page.goto(`${stack.url}/demo?episode=2`);
+    await expect(follower.page.getByText(/The host moved to/)).toBeVisible({ timeout: 15_000 });
+    await follower.page.getByRole("button", { name: "Follow the host" }).click();
+    await expect(follower.page).toHaveURL(/\/demo\?episode=2#watchium=/);
+    await expect(new PanelPage(follower.page).members()).toContainText("Mo (host)", { timeout: 15_000 });
+  } finally {
+    await follower.close();
+  }
+});

@@ -5,6 +5,12 @@
  */
 import { useState } from "preact/hooks";
 import type { SessionView } from "../../core/messages.ts";
+import { makeInviteLink } from "../../core/share-link.ts";
+
+/** Goes to the host's new video; the invite fragment brings this tab back into the room. */
+function followHost(session: SessionView): void {
+  if (session.follow_url && /^https?:/i.test(session.follow_url)) location.href = makeInviteLink(session.follow_url, session.room_id);
+}
 
 export interface PanelActions {
   create(form: { username: string; title: string; isPrivate: boolean }): Promise<string | null>;
@@ -103,6 +109,11 @@ function RoomView({ session, onLeave }: { session: SessionView; onLeave: () => P
         </p>
       )}
       {session.notice && <p role="status">{session.notice}</p>}
+      {session.follow_url && (
+        <button type="button" onClick={() => followHost(session)}>
+          Follow the host
+        </button>
+      )}
       <label>
         Invite link
         <input readOnly value={session.invite_link} onFocus={(e) => e.currentTarget.select()} />
