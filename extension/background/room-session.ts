@@ -8,14 +8,15 @@ import type { MemberT, RoomT } from "../../backend/supabase/functions/_shared/co
 import { playbackTopic, roomTopic } from "../../backend/supabase/functions/_shared/contract.ts";
 import type { BufferingMessage, HostStateMessage, MemberStatus, PlaybackRequestMessage, SessionView, ToContent } from "../core/messages.ts";
 import { HostPlaybackState, isNewer } from "../core/playback-state.ts";
-import { BufferingEvent, ClockPing, ClockPong, HostChangedEvent, PlaybackRequestEvent, PresenceMeta, RoomUpdatedEvent } from "../core/room-events.ts";
-import { PresenceThrottle } from "../core/presence-throttle.ts";
 import { makeInviteLink } from "../core/share-link.ts";
 import { callFunction } from "./api-client.ts";
 import { ClockSync } from "./clock-sync.ts";
 import { PlaybackPersister } from "./playback-persister.ts";
 import { parseWith } from "./parse.ts";
 import { presenceMembers } from "./presence-members.ts";
+import { type RoomEventHandlers, routeRoomEvent } from "./room-event-router.ts";
+import { persistedPlayback, roomMembers } from "./room-queries.ts";
+import { StatusPresence } from "./status-presence.ts";
 
 type HostStateMsg = HostStateMessage;
 
@@ -54,8 +55,7 @@ export class RoomSession {
   private readonly clock: ClockSync;
   private readonly persister: PlaybackPersister;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private readonly presence = new PresenceThrottle<MemberStatus>();
-  private presenceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly presence: StatusPresence;
 
   constructor(private readonly deps: SessionDeps, private joined: JoinedRoom) {
     this.room = joined.room;
@@ -68,6 +68,7 @@ export class RoomSession {
       onEstimate: () => this.forwardLatest(),
     });
     this.persister = new PlaybackPersister(deps.client, joined.room.room_id);
+    this.presence = new StatusPresence(() => this.roomChannel, { user_id: deps.userId, username: deps.username });
   }
 
   get roomId(): string {
@@ -117,7 +118,7 @@ export class RoomSession {
     const state: HostPlaybackState = {
       epoch: this.room.host_term,
       seq: this.seq,
-      media_key: `${this.room.anime_id}:${this.room.episode_number}`,
+      media_key: this.mediaKey(),
       paused: msg.paused,
       position: msg.position,
       rate: msg.rate,
@@ -137,25 +138,9 @@ export class RoomSession {
   reportStatus(status: MemberStatus): void {
     if (status === this.status) return; // presence changes only when the status does
     this.status = status;
-    this.trackStatus();
+    this.presence.publish(status);
   }
 
-  /** Presence within Supabase's budget: a status that must wait goes out when the window allows. */
-  private trackStatus(): void {
-    const now = Date.now();
-    const value = this.presence.offer(this.status, now);
-    if (value !== null) {
-      void this.roomChannel.track({ user_id: this.deps.userId, username: this.deps.username, status: value });
-      return;
-    }
-    if (this.presenceTimer) return;
-    this.presenceTimer = setTimeout(() => {
-      this.presenceTimer = undefined;
-      const due = this.presence.due(Date.now());
-      if (due !== null) void this.roomChannel.track({ user_id: this.deps.userId, username: this.deps.username, status: due });
-      else if (this.presence.waitMs(Date.now()) !== null) this.trackStatus();
-    }, this.presence.waitMs(now) ?? 0);
-  }
 
   reportBuffering(msg: BufferingMessage): void {
     const payload = { user_id: this.deps.userId, buffering: msg.buffering };
@@ -182,7 +167,7 @@ export class RoomSession {
   dispose(): void {
     this.clock.stop();
     this.persister.dispose();
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presence.dispose();
     if (this.heartbeat) clearInterval(this.heartbeat);
     void this.deps.client.removeChannel(this.roomChannel);
     if (this.playbackChannel) void this.deps.client.removeChannel(this.playbackChannel);
@@ -196,12 +181,12 @@ export class RoomSession {
       config: { private: true, broadcast: { self: false }, presence: { key: this.deps.userId } },
     });
     ch.on("presence", { event: "sync" }, () => this.publishView());
-    ch.on("broadcast", { event: "*" }, ({ event, payload }) => this.onRoomEvent(event, payload));
+    ch.on("broadcast", { event: "*" }, ({ event, payload }) => routeRoomEvent(event, payload, this.on));
     ch.subscribe((status) => {
       if (status === "SUBSCRIBED") {
         this.connection = "online";
         if (this.isHost) this.status = "in_sync"; // the host is the reference
-        this.trackStatus();
+        this.presence.publish(this.status);
         if (this.isHost) this.republish();
         else {
           this.clock.burst();
@@ -230,60 +215,33 @@ export class RoomSession {
     this.playbackChannel = ch;
   }
 
-  private onRoomEvent(event: string, payload: unknown): void {
-    switch (event) {
-      case "clock_ping": {
-        const ping = parseWith(ClockPing, payload);
-        if (ping && this.isHost) {
-          void this.roomChannel.send({ type: "broadcast", event: "clock_pong", payload: { id: ping.id, to: ping.from, t0: ping.t0, peer: Date.now() } });
-        }
-        return;
+  /** What the room channel says, already parsed (room-event-router.ts). */
+  private readonly on: RoomEventHandlers = {
+    clockPing: (ping) => {
+      if (!this.isHost) return;
+      const pong = { id: ping.id, to: ping.from, t0: ping.t0, peer: Date.now() };
+      void this.roomChannel.send({ type: "broadcast", event: "clock_pong", payload: pong });
+    },
+    clockPong: (pong) => this.clock.pong(pong),
+    stateRequest: () => this.isHost && this.republish(),
+    playbackRequest: (request) => this.isHost && this.deps.notify({ type: "bg/apply-request", ...request }),
+    buffering: (b) => this.isHost && this.deps.notify({ type: "bg/member-buffering", user_id: b.user_id, buffering: b.buffering }),
+    hostChanged: (change) => change.host_term > this.room.host_term && this.hostChanged(change.host_user_id, change.host_term),
+    roomUpdated: ({ room }) => {
+      this.room = { ...this.room, ...room };
+      if (!this.isHost && room.video_url) {
+        this.followUrl = room.video_url;
+        this.notice = `The host moved to “${room.anime_title || room.title}”.`;
       }
-      case "clock_pong": {
-        const pong = parseWith(ClockPong, payload);
-        if (pong) this.clock.pong(pong);
-        return;
-      }
-      case "state_request":
-        if (this.isHost) this.republish();
-        return;
-      case "playback_request": {
-        const request = parseWith(PlaybackRequestEvent, payload);
-        if (request && this.isHost) this.deps.notify({ type: "bg/apply-request", ...request });
-        return;
-      }
-      case "buffering": {
-        const b = parseWith(BufferingEvent, payload);
-        if (b && this.isHost) this.deps.notify({ type: "bg/member-buffering", user_id: b.user_id, buffering: b.buffering });
-        return;
-      }
-      case "host_changed": {
-        const change = parseWith(HostChangedEvent, payload);
-        if (change && change.host_term > this.room.host_term) this.hostChanged(change.host_user_id, change.host_term);
-        return;
-      }
-      case "room_updated": {
-        const update = parseWith(RoomUpdatedEvent, payload);
-        if (!update) return;
-        this.room = { ...this.room, ...update.room };
-        if (!this.isHost && update.room.video_url) {
-          this.followUrl = update.room.video_url;
-          this.notice = `The host moved to “${update.room.anime_title || update.room.title}”.`;
-        }
-        this.publishView();
-        return;
-      }
-      case "member_joined":
-      case "member_left":
-        void this.refreshMembers();
-        return;
-      case "room_deleted":
-        this.notice = "The host ended this room.";
-        this.deps.notify({ type: "bg/session", session: null });
-        this.dispose();
-        return;
-    }
-  }
+      this.publishView();
+    },
+    membersChanged: () => void this.refreshMembers(),
+    roomDeleted: () => {
+      this.notice = "The host ended this room.";
+      this.deps.notify({ type: "bg/session", session: null });
+      this.dispose();
+    },
+  };
 
   private hostChanged(hostUserId: string, term: number): void {
     const wasHost = this.isHost;
@@ -312,21 +270,19 @@ export class RoomSession {
 
   /** Until the host's first message arrives, follow the state the room last persisted. */
   private async loadPersistedState(): Promise<void> {
-    const res = await callFunction<{ state: { is_playing: boolean; playback_rate: number }; expected_position: number; server_time: string; host_term: number }>(
-      this.deps.client, "sync-get-host-time", { room_id: this.roomId });
-    if (!res.ok || this.latest || this.isHost) return;
-    this.latest = {
-      epoch: res.data.host_term, seq: 0, media_key: `${this.room.anime_id}:${this.room.episode_number}`,
-      paused: !res.data.state.is_playing, position: res.data.expected_position, rate: res.data.state.playback_rate,
-      host_time: Date.parse(res.data.server_time),
-    };
+    const state = await persistedPlayback(this.deps.client, this.roomId, this.mediaKey());
+    if (!state || this.latest || this.isHost) return;
+    this.latest = state;
     this.forwardLatest();
   }
 
   private async refreshMembers(): Promise<void> {
-    const res = await callFunction<{ members: MemberT[]; host_user_id: string }>(this.deps.client, "members-get-list", { room_id: this.roomId });
-    if (res.ok) this.members = res.data.members;
+    this.members = (await roomMembers(this.deps.client, this.roomId)) ?? this.members;
     this.publishView();
+  }
+
+  private mediaKey(): string {
+    return `${this.room.anime_id}:${this.room.episode_number}`;
   }
 
   private publishView(): void {
@@ -337,5 +293,3 @@ export class RoomSession {
     this.deps.persist({ roomId: this.roomId, pageUrl: this.joined.pageUrl, accessKey: this.joined.accessKey, seq: this.seq });
   }
 }
-
-export type { PresenceMeta };
