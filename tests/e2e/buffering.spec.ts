@@ -5,24 +5,22 @@
  */
 import { expect, test } from "@playwright/test";
 import type { LocalStack } from "../../backend/local/server.ts";
-import { launchPerson, type Person } from "./support/browsers.ts";
+import type { Person } from "./support/browsers.ts";
 import { PanelPage } from "./support/panel.ts";
-import { startE2eStack } from "./support/stack.ts";
+import { type Party, startParty } from "./support/party.ts";
 import { act, read } from "./support/video.ts";
 
+let party: Party;
 let stack: LocalStack;
 let host: Person;
 let member: Person;
 
 test.beforeAll(async () => {
-  stack = await startE2eStack();
-  [host, member] = await Promise.all([launchPerson(stack.url, stack.anonKey), launchPerson(stack.url, stack.anonKey)]);
+  party = await startParty();
+  ({ stack, host, member } = party);
 });
 
-test.afterAll(async () => {
-  await Promise.all([host?.close(), member?.close()]);
-  await stack?.close();
-});
+test.afterAll(() => party?.close());
 
 test("a throttled member's buffering pauses the room, which then resumes together", async () => {
   await host.page.goto(`${stack.url}/demo`);

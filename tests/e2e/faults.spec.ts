@@ -4,24 +4,27 @@
  */
 import { expect, test } from "@playwright/test";
 import type { LocalStack } from "../../backend/local/server.ts";
-import { launchPerson, type Person } from "./support/browsers.ts";
+import type { Person } from "./support/browsers.ts";
 import { type CutProxy, startCutProxy } from "./support/cut-proxy.ts";
 import { PanelPage } from "./support/panel.ts";
-import { startE2eStack } from "./support/stack.ts";
+import { type Party, startParty } from "./support/party.ts";
 import { act, convergence, read } from "./support/video.ts";
 
 test.describe.configure({ mode: "serial" });
 
+let party: Party;
 let stack: LocalStack;
 let proxy: CutProxy;
 let host: Person;
 let member: Person;
 
 test.beforeAll(async () => {
-  stack = await startE2eStack();
-  proxy = await startCutProxy(stack.url);
-  // The member reaches the backend through the proxy, so only their connection is cut.
-  [host, member] = await Promise.all([launchPerson(stack.url, stack.anonKey), launchPerson(proxy.url, stack.anonKey)]);
+  // The member reaches the backend through a proxy, so only their connection is cut.
+  party = await startParty(async (s) => {
+    proxy = await startCutProxy(s.url);
+    return proxy.url;
+  });
+  ({ stack, host, member } = party);
   await host.page.goto(`${stack.url}/demo`);
   const { invite } = await new PanelPage(host.page).createRoom({ name: "Host", title: "Faults" });
   await member.page.goto(invite);
@@ -31,9 +34,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await Promise.all([host?.close(), member?.close()]);
+  await party?.close();
   await proxy?.close();
-  await stack?.close();
 });
 
 test("a member cut off for 10 s rejoins and resyncs by itself", async () => {

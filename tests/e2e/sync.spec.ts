@@ -6,24 +6,22 @@ import { expect, test } from "@playwright/test";
 import type { LocalStack } from "../../backend/local/server.ts";
 import { launchPerson, type Person } from "./support/browsers.ts";
 import { PanelPage } from "./support/panel.ts";
-import { startE2eStack } from "./support/stack.ts";
+import { type Party, startParty } from "./support/party.ts";
 import { act, convergence, errorMs, read } from "./support/video.ts";
 
 test.describe.configure({ mode: "serial" });
 
+let party: Party;
 let stack: LocalStack;
 let host: Person;
 let member: Person;
 
 test.beforeAll(async () => {
-  stack = await startE2eStack();
-  [host, member] = await Promise.all([launchPerson(stack.url, stack.anonKey), launchPerson(stack.url, stack.anonKey)]);
+  party = await startParty();
+  ({ stack, host, member } = party);
 });
 
-test.afterAll(async () => {
-  await Promise.all([host?.close(), member?.close()]);
-  await stack?.close();
-});
+test.afterAll(() => party?.close());
 
 test("the host creates a room and the member joins by the invite link", async () => {
   await host.page.goto(`${stack.url}/demo`);
