@@ -44,6 +44,12 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
     case "content/buffering":
       session?.reportBuffering(message);
       return undefined;
+    case "content/post-comment":
+      return session
+        ? session.comments.post(message.message, message.video_timestamp, message.parent_id)
+        : Promise.resolve({ ok: false, error: { code: "no_room", message: "Join a room first." } });
+    case "content/load-older-comments":
+      return session?.comments.loadOlder().then(() => ({ ok: true }));
     case "content/media-changed":
       session?.mediaChanged(message.page_url, message.media);
       return undefined;

@@ -14,6 +14,7 @@ import { ClockSync } from "./clock-sync.ts";
 import { PlaybackPersister } from "./playback-persister.ts";
 import { parseWith } from "./parse.ts";
 import { presenceMembers } from "./presence-members.ts";
+import { RoomComments } from "./room-comments.ts";
 import { type RoomEventHandlers, routeRoomEvent } from "./room-event-router.ts";
 import { persistedPlayback, roomMembers } from "./room-queries.ts";
 import { StatusPresence } from "./status-presence.ts";
@@ -56,6 +57,7 @@ export class RoomSession {
   private readonly persister: PlaybackPersister;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private readonly presence: StatusPresence;
+  readonly comments: RoomComments;
 
   constructor(private readonly deps: SessionDeps, private joined: JoinedRoom) {
     this.room = joined.room;
@@ -68,6 +70,7 @@ export class RoomSession {
       onEstimate: () => this.forwardLatest(),
     });
     this.persister = new PlaybackPersister(deps.client, joined.room.room_id);
+    this.comments = new RoomComments(deps.client, joined.room.room_id, this.episode(), deps.notify);
     this.presence = new StatusPresence(() => this.roomChannel, { user_id: deps.userId, username: deps.username });
   }
 
@@ -83,7 +86,7 @@ export class RoomSession {
     this.persist();
     this.openRoomChannel();
     this.openPlaybackChannel();
-    await this.loadPersistedState();
+    await Promise.all([this.loadPersistedState(), this.comments.loadFirst()]);
     this.heartbeat = setInterval(
       () => void callFunction(this.deps.client, "members-update-status", { room_id: this.roomId, sync_status: this.status }),
       this.isHost ? HEARTBEAT_MS.host : HEARTBEAT_MS.member,
@@ -182,6 +185,7 @@ export class RoomSession {
     });
     ch.on("presence", { event: "sync" }, () => this.publishView());
     ch.on("broadcast", { event: "*" }, ({ event, payload }) => routeRoomEvent(event, payload, this.on));
+    ch.on("broadcast", { event: "comment_created" }, ({ payload }) => this.comments.live(payload));
     ch.subscribe((status) => {
       if (status === "SUBSCRIBED") {
         this.connection = "online";
@@ -229,6 +233,7 @@ export class RoomSession {
     hostChanged: (change) => change.host_term > this.room.host_term && this.hostChanged(change.host_user_id, change.host_term),
     roomUpdated: ({ room }) => {
       this.room = { ...this.room, ...room };
+      void this.comments.loadFirst(this.episode());
       if (!this.isHost && room.video_url) {
         this.followUrl = room.video_url;
         this.notice = `The host moved to “${room.anime_title || room.title}”.`;
@@ -279,6 +284,10 @@ export class RoomSession {
   private async refreshMembers(): Promise<void> {
     this.members = (await roomMembers(this.deps.client, this.roomId)) ?? this.members;
     this.publishView();
+  }
+
+  private episode(): { anime_id: string; episode_number: number } {
+    return { anime_id: this.room.anime_id, episode_number: this.room.episode_number };
   }
 
   private mediaKey(): string {

@@ -2,7 +2,8 @@
  * The content script, in every frame: find the video, keep it in sync for the tab's
  * room, and (in the top frame) show the panel. Everything it starts ends with ctx.
  */
-import type { SessionView } from "../core/messages.ts";
+import { CommentThreads } from "../core/comment-thread.ts";
+import type { CommentView, SessionView } from "../core/messages.ts";
 import { readInviteLink } from "../core/share-link.ts";
 import { watchMainVideo } from "./find-video.ts";
 import { ask, currentSession, describeFailure, onNotice, tell } from "./messaging.ts";
@@ -20,6 +21,8 @@ export function startContent(signal: AbortSignal): void {
   let session: SessionView | null = null;
   let agent: SyncAgent | null = null;
   let panel: MountedPanel | null = null;
+  let comments = new CommentThreads<CommentView>();
+  let hasOlder = false;
 
   const roleOf = (s: SessionView | null) => (s ? s.role : "off");
   const actions: PanelActions = {
@@ -51,13 +54,32 @@ export function startContent(signal: AbortSignal): void {
   }
 
   function setSession(next: SessionView | null): void {
+    if (next?.room_id !== session?.room_id) comments = new CommentThreads<CommentView>();
     session = next;
     agent?.setRole(roleOf(session));
     panel?.update(panelProps());
   }
 
+  const commentActions = {
+    async send(message: string, parentId?: string) {
+      const result = await ask<{ ok: boolean; error?: { message: string } }>({
+        type: "content/post-comment", message, video_timestamp: agent?.video.currentTime ?? 0, ...(parentId ? { parent_id: parentId } : {}),
+      });
+      return result?.ok ? null : (result?.error?.message ?? "Watchium is not responding. Reload the page and try again.");
+    },
+    // Clicking a stamp: the host seeks; a member asks the host (both through the room's request path).
+    seek: (seconds: number) => tell({ type: "content/playback-request", action: "seek", position: seconds, rate: agent?.video.playbackRate ?? 1 }),
+    loadOlder: () => tell({ type: "content/load-older-comments" }),
+  };
+
   function panelProps() {
-    return { session, invitedRoomId: session ? null : readInviteLink(location.href), defaultTitle: document.title.slice(0, 100), actions };
+    return {
+      session,
+      comments: { threads: comments.threads(), hasOlder, ...commentActions },
+      invitedRoomId: session ? null : readInviteLink(location.href),
+      defaultTitle: document.title.slice(0, 100),
+      actions,
+    };
   }
 
   // Chrome may stop the extension's service worker; a message wakes it and it rejoins.
@@ -82,6 +104,11 @@ export function startContent(signal: AbortSignal): void {
         return agent?.applyRequest(message.action, message.position, message.rate);
       case "bg/member-buffering":
         return agent?.memberBuffering(message.user_id, message.buffering);
+      case "bg/comments":
+        if (message.reset) comments = new CommentThreads<CommentView>();
+        comments.merge(message.comments);
+        if (message.has_older !== undefined) hasOlder = message.has_older;
+        return panel?.update(panelProps());
     }
   }, signal);
 

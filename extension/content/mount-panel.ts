@@ -1,7 +1,7 @@
 /** Puts the panel in its own shadow root at the end of <body>, outside the page's layout and styles. */
 import { h, render } from "preact";
 import { Panel, type PanelProps } from "./panel/panel.tsx";
-import { PANEL_CSS } from "./panel/styles.ts";
+import { COMMENTS_CSS, PANEL_CSS } from "./panel/styles.ts";
 
 export interface MountedPanel {
   update(props: PanelProps): void;
@@ -12,7 +12,7 @@ export function mountPanel(props: PanelProps): MountedPanel {
   const host = document.createElement("watchium-panel");
   const shadow = host.attachShadow({ mode: "open" });
   const style = document.createElement("style");
-  style.textContent = PANEL_CSS;
+  style.textContent = PANEL_CSS + COMMENTS_CSS;
   const root = document.createElement("div");
   shadow.append(style, root);
   document.body.append(host);

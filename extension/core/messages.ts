@@ -49,6 +49,20 @@ export const SessionView = z.object({
 });
 export type SessionView = z.infer<typeof SessionView>;
 
+export const CommentView = z.object({
+  id: z.string(),
+  parent_id: z.nullable(z.string()),
+  is_anchor: z.boolean(),
+  created_at: z.string(),
+  user_id: z.string(),
+  username: z.string(),
+  message: z.string(),
+  video_timestamp: z.number(),
+  anime_id: z.string(),
+  episode_number: z.number(),
+});
+export type CommentView = z.infer<typeof CommentView>;
+
 export const ApiFailure = z.object({ code: z.string(), message: z.string(), retry_after: z.optional(z.number()) });
 export type ApiFailure = z.infer<typeof ApiFailure>;
 
@@ -81,6 +95,15 @@ export const LeaveRoom = z.object({ type: z.literal("content/leave-room") });
 export const GetSession = z.object({ type: z.literal("content/get-session") });
 
 // ---- content → background: tells ------------------------------------------------------
+
+export const PostComment = z.object({
+  type: z.literal("content/post-comment"),
+  message: z.string(),
+  video_timestamp: z.number(),
+  parent_id: z.optional(z.string()),
+});
+/** Asks for the page of comments before the oldest one shown. */
+export const LoadOlderComments = z.object({ type: z.literal("content/load-older-comments") });
 
 export const VideoFound = z.object({ type: z.literal("content/video-found"), has_video: z.boolean() });
 export const HostState = z.object({
@@ -121,7 +144,7 @@ export type BufferingMessage = z.infer<typeof ReportBuffering>;
 
 export const ToBackground = z.discriminatedUnion("type", [
   CreateRoom, JoinRoom, LeaveRoom, GetSession, VideoFound, HostState, RequestPlayback, ReportStatus, ReportBuffering,
-  MediaChanged,
+  MediaChanged, PostComment, LoadOlderComments,
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
@@ -147,5 +170,13 @@ export const MemberBuffering = z.object({
   buffering: z.boolean(),
 });
 
-export const ToContent = z.discriminatedUnion("type", [SessionChanged, PlaybackUpdate, ApplyRequest, MemberBuffering]);
+/** Comments of the current episode: a fresh first page (reset) or more (live, older pages). */
+export const CommentsUpdate = z.object({
+  type: z.literal("bg/comments"),
+  comments: z.array(CommentView),
+  reset: z.boolean(),
+  has_older: z.optional(z.boolean()),
+});
+
+export const ToContent = z.discriminatedUnion("type", [SessionChanged, PlaybackUpdate, ApplyRequest, MemberBuffering, CommentsUpdate]);
 export type ToContent = z.infer<typeof ToContent>;

@@ -31,6 +31,7 @@ test("the host creates a room and the member joins by the invite link", async ()
   await member.page.goto(invite);
   const panel = new PanelPage(member.page);
   await expect(member.page.getByText(/You were invited to room/)).toBeVisible();
+  await member.page.getByRole("region", { name: "Watchium" }).screenshot({ path: "docs/screenshots/panel-invited.png", timeout: 10_000 });
   await panel.join({ name: "Mo" });
   await expect(panel.members()).toContainText("Hana (host)");
   await expect(panel.members()).toContainText("Mo");

@@ -5,6 +5,7 @@
  */
 import { useState } from "preact/hooks";
 import type { SessionView } from "../../core/messages.ts";
+import { Comments, type CommentsProps } from "./comments.tsx";
 import { makeInviteLink } from "../../core/share-link.ts";
 
 /** Goes to the host's new video; the invite fragment brings this tab back into the room. */
@@ -20,12 +21,13 @@ export interface PanelActions {
 
 export interface PanelProps {
   session: SessionView | null;
+  comments: CommentsProps;
   invitedRoomId: string | null;
   defaultTitle: string;
   actions: PanelActions;
 }
 
-export function Panel({ session, invitedRoomId, defaultTitle, actions }: PanelProps) {
+export function Panel({ session, comments, invitedRoomId, defaultTitle, actions }: PanelProps) {
   const [open, setOpen] = useState(invitedRoomId !== null);
   return (
     <div class="watchium">
@@ -33,15 +35,22 @@ export function Panel({ session, invitedRoomId, defaultTitle, actions }: PanelPr
         Open Watchium
       </button>
       {open && (
-        <section class="panel" aria-label="Watchium panel">
-          {session ? <RoomView session={session} onLeave={actions.leave} /> : <Forms {...{ invitedRoomId, defaultTitle, actions }} />}
+        <section class="panel" aria-label="Watchium">
+          {session ? (
+            <>
+              <RoomView session={session} onLeave={actions.leave} />
+              <Comments {...comments} />
+            </>
+          ) : (
+            <Forms {...{ invitedRoomId, defaultTitle, actions }} />
+          )}
         </section>
       )}
     </div>
   );
 }
 
-function Forms({ invitedRoomId, defaultTitle, actions }: Omit<PanelProps, "session">) {
+function Forms({ invitedRoomId, defaultTitle, actions }: Omit<PanelProps, "session" | "comments">) {
   const [username, setUsername] = useState("");
   const [title, setTitle] = useState(defaultTitle);
   const [isPrivate, setPrivate] = useState(false);

@@ -16,3 +16,20 @@ h2 { font-size: 16px; margin: 0 0 6px; }
   fieldset { border-color: #444; }
 }
 `;
+
+export const COMMENTS_CSS = `
+.comments h3 { font-size: 14px; margin: 12px 0 4px; }
+.comments ul { list-style: none; padding: 0; margin: 0; }
+.comments ul ul { padding-left: 14px; border-left: 2px solid #ddd; }
+.thread { margin: 6px 0; }
+.anchor { background: #f4f1ff; border-radius: 6px; padding: 2px 4px; }
+.comment header { font-size: 12px; color: #555; }
+.comment .message { margin: 2px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.stamp, .reply { font-size: 12px; margin: 0 0 0 6px; padding: 0 4px; }
+.composer textarea { display: block; width: 100%; box-sizing: border-box; }
+.counter { font-size: 11px; color: #666; margin-right: 8px; }
+@media (prefers-color-scheme: dark) {
+  .anchor { background: #2c2748; }
+  .comment header, .counter { color: #aaa; }
+}
+`;

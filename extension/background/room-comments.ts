@@ -1,0 +1,83 @@
+/**
+ * The current episode's comments for one room session: the first page on join or
+ * episode change, older pages on request, new ones live from comment_created, and
+ * posting (with a client_id, so a retry never posts twice).
+ */
+import type { SupabaseClient } from "@supabase/supabase-js";
+import type { CommentView, SessionResult, ToContent } from "../core/messages.ts";
+import { CommentView as CommentSchema } from "../core/messages.ts";
+import { callFunction } from "./api-client.ts";
+import { parseWith } from "./parse.ts";
+
+interface Page {
+  anchor: CommentView | null;
+  comments: CommentView[];
+  next_cursor: { created_at: string; id: string } | null;
+}
+
+export type PostResult = { ok: true; comment: CommentView } | Extract<SessionResult, { ok: false }>;
+
+export class RoomComments {
+  private episode: { anime_id: string; episode_number: number };
+  private cursor: Page["next_cursor"] = null;
+
+  constructor(
+    private readonly client: SupabaseClient,
+    private readonly roomId: string,
+    episode: { anime_id: string; episode_number: number },
+    private readonly notify: (message: ToContent) => void,
+  ) {
+    this.episode = episode;
+  }
+
+  /** Loads the newest page (on join, and when the room moves to another episode). */
+  async loadFirst(episode = this.episode): Promise<void> {
+    this.episode = episode;
+    this.cursor = null;
+    const page = await this.page();
+    if (page) this.notify({ type: "bg/comments", comments: withAnchor(page), reset: true, has_older: page.next_cursor !== null });
+  }
+
+  async loadOlder(): Promise<void> {
+    if (!this.cursor) return;
+    const page = await this.page(this.cursor);
+    if (page) this.notify({ type: "bg/comments", comments: page.comments, reset: false, has_older: page.next_cursor !== null });
+  }
+
+  /** A comment_created event from the room channel. */
+  live(payload: unknown): void {
+    const comment = parseWith(CommentSchema, (payload as { comment?: unknown } | null)?.comment);
+    if (!comment || comment.anime_id !== this.episode.anime_id || comment.episode_number !== this.episode.episode_number) return;
+    this.notify({ type: "bg/comments", comments: [comment], reset: false });
+  }
+
+  async post(message: string, videoTimestamp: number, parentId?: string): Promise<PostResult> {
+    const res = await callFunction<{ comment: CommentView }>(this.client, "comments-create", {
+      room_id: this.roomId,
+      ...this.episode,
+      message,
+      video_timestamp: Math.max(0, videoTimestamp),
+      client_id: crypto.randomUUID(),
+      ...(parentId ? { parent_id: parentId } : {}),
+    });
+    if (!res.ok) return res;
+    this.notify({ type: "bg/comments", comments: [res.data.comment], reset: false });
+    return { ok: true, comment: res.data.comment };
+  }
+
+  private async page(before?: Page["next_cursor"]): Promise<Page | null> {
+    const res = await callFunction<Page>(this.client, "comments-get-by-episode", {
+      room_id: this.roomId,
+      ...this.episode,
+      limit: 50,
+      ...(before ? { before } : {}),
+    });
+    if (!res.ok) return null;
+    this.cursor = res.data.next_cursor;
+    return res.data;
+  }
+}
+
+function withAnchor(page: Page): CommentView[] {
+  return page.anchor ? [page.anchor, ...page.comments] : page.comments;
+}

@@ -1,0 +1,131 @@
+/**
+ * The episode's comments: the anchor thread pinned, threads with their replies, each
+ * with author, relative time and a video-time stamp that seeks there (or asks the host
+ * to). Text is rendered as text, never as HTML.
+ */
+import { useState } from "preact/hooks";
+import type { Thread } from "../../core/comment-thread.ts";
+import type { CommentView } from "../../core/messages.ts";
+
+export const MAX_COMMENT = 2000;
+
+export interface CommentsProps {
+  threads: Thread<CommentView>[];
+  hasOlder: boolean;
+  send(message: string, parentId?: string): Promise<string | null>;
+  seek(seconds: number): void;
+  loadOlder(): void;
+}
+
+export function Comments({ threads, hasOlder, send, seek, loadOlder }: CommentsProps) {
+  const [replyTo, setReplyTo] = useState<CommentView | null>(null);
+  return (
+    <div class="comments">
+      <h3>Comments</h3>
+      {hasOlder && (
+        <button type="button" onClick={loadOlder}>
+          Load older comments
+        </button>
+      )}
+      <ul aria-label="Comments">
+        {threads.map((t) => (
+          <li key={t.root.id} class={t.root.is_anchor ? "thread anchor" : "thread"}>
+            <CommentItem comment={t.root} seek={seek} reply={() => setReplyTo(t.root)} />
+            {t.replies.length > 0 && (
+              <ul aria-label={`Replies to ${t.root.username}`}>
+                {t.replies.map((r) => (
+                  <li key={r.id}>
+                    <CommentItem comment={r} seek={seek} reply={() => setReplyTo(r)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Composer replyTo={replyTo} cancelReply={() => setReplyTo(null)} send={send} />
+    </div>
+  );
+}
+
+function CommentItem({ comment, seek, reply }: { comment: CommentView; seek(s: number): void; reply(): void }) {
+  return (
+    <article class="comment">
+      <header>
+        <strong class="author">{comment.username}</strong>
+        {comment.is_anchor && <span class="pin"> · pinned</span>}
+        <span class="when"> · {relativeTime(comment.created_at)}</span>
+        <button type="button" class="stamp" aria-label={`Go to ${clock(comment.video_timestamp)}`} onClick={() => seek(comment.video_timestamp)}>
+          {clock(comment.video_timestamp)}
+        </button>
+      </header>
+      <p class="message">{comment.message}</p>
+      <button type="button" class="reply" onClick={reply}>
+        Reply
+      </button>
+    </article>
+  );
+}
+
+function Composer({ replyTo, cancelReply, send }: { replyTo: CommentView | null; cancelReply(): void; send: CommentsProps["send"] }) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    const failure = await send(text.trim(), replyTo?.id);
+    setBusy(false);
+    setError(failure);
+    if (!failure) {
+      setText("");
+      cancelReply();
+    }
+  };
+  return (
+    <div class="composer">
+      {replyTo && (
+        <p class="replying">
+          Replying to {replyTo.username}{" "}
+          <button type="button" onClick={cancelReply}>
+            Cancel reply
+          </button>
+        </p>
+      )}
+      <label>
+        Write a comment
+        <textarea
+          value={text}
+          maxLength={MAX_COMMENT}
+          rows={2}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === "Enter" && (e.ctrlKey || e.metaKey) && void submit()}
+        />
+      </label>
+      <span class="counter" aria-live="polite">
+        {text.length} / {MAX_COMMENT}
+      </span>
+      <button type="button" disabled={busy || !text.trim()} onClick={() => void submit()}>
+        Send
+      </button>
+      {error && <p role="alert" class="error">{error}</p>}
+    </div>
+  );
+}
+
+/** 75.4 → "1:15"; 3725 → "1:02:05". */
+export function clock(seconds: number): string {
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
+}
+
+function relativeTime(iso: string): string {
+  const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+  if (seconds < 60) return "just now";
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString();
+}
