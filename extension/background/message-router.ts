@@ -1,19 +1,28 @@
 /**
  * The background's single entry for messages. Trust is decided here, once: messages
- * must come from this extension, and content-script messages act only on the room of
- * the tab they come from (sender.tab), never a tab they name. Everything is parsed
+ * must come from this extension; content-script messages act only on the room of the
+ * tab they come from (sender.tab), never a tab they name; only the extension's own
+ * pages (the popup) may name a tab. Everything is parsed
  * with the protocol schemas first; what does not parse is dropped.
  */
 import browser, { type Runtime } from "webextension-polyfill";
 import { ToBackground } from "../core/messages.ts";
+import { FromPopup } from "../core/popup-messages.ts";
 import { parseWith } from "./parse.ts";
+import { handlePopup } from "./popup-handlers.ts";
 import { createRoom, joinRoom, leaveRoom, sessionOf, whenRestored } from "./sessions.ts";
 
 export function listenForMessages(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
+    // The extension's own pages (the popup, even when opened in a tab) may name a tab;
+    // content scripts act only on the tab they run in.
+    if (sender.url?.startsWith(browser.runtime.getURL(""))) {
+      const ask = parseWith(FromPopup, raw);
+      return ask ? whenRestored().then(() => handlePopup(ask)) : undefined;
+    }
     const tabId = sender.tab?.id;
-    if (tabId === undefined) return undefined; // only content scripts talk to sessions
+    if (tabId === undefined) return undefined;
     const message = parseWith(ToBackground, raw);
     if (!message) return undefined;
     // A worker that just started answers only once the sessions it restores are back.

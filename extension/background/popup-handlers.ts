@@ -1,0 +1,51 @@
+/** What the popup asks of the background, for the tab it names. */
+import browser from "webextension-polyfill";
+import type { FromPopup, PublicRoomView } from "../core/popup-messages.ts";
+import { callFunction } from "./api-client.ts";
+import { createRoom, joinRoom, leaveRoom, sessionOf } from "./sessions.ts";
+import { loadSettings, saveSettings } from "./settings.ts";
+import { ensureSignedIn, supabaseFor } from "./supabase-client.ts";
+
+export async function handlePopup(message: FromPopup): Promise<unknown> {
+  switch (message.type) {
+    case "popup/get-state": {
+      const [settings, tab] = await Promise.all([loadSettings(), browser.tabs.get(message.tab_id).catch(() => null)]);
+      return { session: sessionOf(message.tab_id)?.view() ?? null, settings, tab_url: tab?.url ?? "", tab_title: tab?.title ?? "" };
+    }
+    case "popup/create-room": {
+      const tab = await browser.tabs.get(message.tab_id);
+      const url = new URL(tab.url ?? "about:blank");
+      return createRoom(message.tab_id, {
+        title: message.title, is_public: message.is_public, username: message.username, page_url: url.toString(),
+        media: { anime_id: `${url.hostname}${url.pathname}`.slice(0, 200) || "page", anime_title: (tab.title ?? "").slice(0, 200), episode_number: 1, video_url: url.toString().split("#")[0] },
+      });
+    }
+    case "popup/join-room": {
+      const tab = await browser.tabs.get(message.tab_id);
+      return joinRoom(message.tab_id, { room_id: message.room_id, username: message.username, access_key: message.access_key, page_url: tab.url ?? "about:blank" });
+    }
+    case "popup/leave-room":
+      await leaveRoom(message.tab_id);
+      return { ok: true };
+    case "popup/list-public": {
+      const client = supabaseFor(await loadSettings());
+      await ensureSignedIn(client).catch(() => {});
+      const res = await callFunction<{ rooms: PublicRoomView[] }>(client, "rooms-list-public", { limit: 20 });
+      return res.ok ? { ok: true, rooms: res.data.rooms } : res;
+    }
+    case "popup/save-settings":
+      return { ok: true, settings: await saveSettings({ username: message.username, backendUrl: message.backend_url, anonKey: message.anon_key }) };
+    case "popup/test-connection":
+      return testConnection(message.backend_url, message.anon_key);
+  }
+}
+
+async function testConnection(backendUrl: string, anonKey: string): Promise<{ ok: boolean; message: string }> {
+  try {
+    const res = await fetch(`${backendUrl.replace(/\/$/, "")}/functions/v1/health`, { headers: { apikey: anonKey } });
+    if (res.ok) return { ok: true, message: "Connected: the Watchium server answered." };
+    return { ok: false, message: `The server answered with an error (HTTP ${res.status}). Check the URL.` };
+  } catch {
+    return { ok: false, message: "Could not reach that address. Check the URL and that the server is running." };
+  }
+}
