@@ -57,6 +57,8 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
       return session
         ? session.comments.post(message.message, message.video_timestamp, message.parent_id)
         : Promise.resolve({ ok: false, error: { code: "no_room", message: "Join a room first." } });
+    case "content/react":
+      return session?.comments.react(message.comment_id, message.emoji).then(() => ({ ok: true }));
     case "content/load-older-comments":
       return session?.comments.loadOlder().then(() => ({ ok: true }));
     case "content/media-changed":

@@ -51,6 +51,20 @@ export class RoomComments {
     this.notify({ type: "bg/comments", comments: [comment], reset: false });
   }
 
+  async react(commentId: string, emoji: string): Promise<void> {
+    const res = await callFunction<{ reacted: boolean; reactions: Record<string, number> }>(this.client, "comments-react", {
+      room_id: this.roomId, comment_id: commentId, emoji,
+    });
+    if (res.ok) this.notify({ type: "bg/reactions", comment_id: commentId, reactions: res.data.reactions, mine: { emoji, reacted: res.data.reacted } });
+  }
+
+  /** A reaction_changed event from the room channel. */
+  liveReactions(payload: unknown): void {
+    const p = payload as { comment_id?: unknown; reactions?: unknown } | null;
+    if (typeof p?.comment_id !== "string" || typeof p.reactions !== "object" || p.reactions === null) return;
+    this.notify({ type: "bg/reactions", comment_id: p.comment_id, reactions: p.reactions as Record<string, number> });
+  }
+
   async post(message: string, videoTimestamp: number, parentId?: string): Promise<PostResult> {
     const res = await callFunction<{ comment: CommentView }>(this.client, "comments-create", {
       room_id: this.roomId,

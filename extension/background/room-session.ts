@@ -186,6 +186,7 @@ export class RoomSession {
     ch.on("presence", { event: "sync" }, () => this.publishView());
     ch.on("broadcast", { event: "*" }, ({ event, payload }) => routeRoomEvent(event, payload, this.on));
     ch.on("broadcast", { event: "comment_created" }, ({ payload }) => this.comments.live(payload));
+    ch.on("broadcast", { event: "reaction_changed" }, ({ payload }) => this.comments.liveReactions(payload));
     ch.subscribe((status) => {
       if (status === "SUBSCRIBED") {
         this.connection = "online";

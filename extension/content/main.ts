@@ -23,6 +23,8 @@ export function startContent(signal: AbortSignal): void {
   let panel: MountedPanel | null = null;
   let comments = new CommentThreads<CommentView>();
   let hasOlder = false;
+  const reactions = new Map<string, Record<string, number>>();
+  const mine = new Set<string>();
 
   const roleOf = (s: SessionView | null) => (s ? s.role : "off");
   const actions: PanelActions = {
@@ -70,12 +72,13 @@ export function startContent(signal: AbortSignal): void {
     // Clicking a stamp: the host seeks; a member asks the host (both through the room's request path).
     seek: (seconds: number) => tell({ type: "content/playback-request", action: "seek", position: seconds, rate: agent?.video.playbackRate ?? 1 }),
     loadOlder: () => tell({ type: "content/load-older-comments" }),
+    react: (commentId: string, emoji: string) => tell({ type: "content/react", comment_id: commentId, emoji }),
   };
 
   function panelProps() {
     return {
       session,
-      comments: { threads: comments.threads(), hasOlder, ...commentActions },
+      comments: { threads: comments.threads(), hasOlder, reactions, mine, ...commentActions },
       invitedRoomId: session ? null : readInviteLink(location.href),
       defaultTitle: document.title.slice(0, 100),
       actions,
@@ -108,6 +111,14 @@ export function startContent(signal: AbortSignal): void {
         if (message.reset) comments = new CommentThreads<CommentView>();
         comments.merge(message.comments);
         if (message.has_older !== undefined) hasOlder = message.has_older;
+        return panel?.update(panelProps());
+      case "bg/reactions":
+        reactions.set(message.comment_id, message.reactions);
+        if (message.mine) {
+          const key = `${message.comment_id}:${message.mine.emoji}`;
+          if (message.mine.reacted) mine.add(key);
+          else mine.delete(key);
+        }
         return panel?.update(panelProps());
     }
   }, signal);

@@ -60,6 +60,7 @@ export const CommentView = z.object({
   video_timestamp: z.number(),
   anime_id: z.string(),
   episode_number: z.number(),
+  reactions: z.optional(z.record(z.string(), z.number())),
 });
 export type CommentView = z.infer<typeof CommentView>;
 
@@ -102,6 +103,8 @@ export const PostComment = z.object({
   video_timestamp: z.number(),
   parent_id: z.optional(z.string()),
 });
+/** Toggles one of our reactions on a comment. */
+export const ReactToComment = z.object({ type: z.literal("content/react"), comment_id: z.string(), emoji: z.string() });
 /** Asks for the page of comments before the oldest one shown. */
 export const LoadOlderComments = z.object({ type: z.literal("content/load-older-comments") });
 
@@ -144,7 +147,7 @@ export type BufferingMessage = z.infer<typeof ReportBuffering>;
 
 export const ToBackground = z.discriminatedUnion("type", [
   CreateRoom, JoinRoom, LeaveRoom, GetSession, VideoFound, HostState, RequestPlayback, ReportStatus, ReportBuffering,
-  MediaChanged, PostComment, LoadOlderComments,
+  MediaChanged, PostComment, LoadOlderComments, ReactToComment,
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
@@ -178,5 +181,14 @@ export const CommentsUpdate = z.object({
   has_older: z.optional(z.boolean()),
 });
 
-export const ToContent = z.discriminatedUnion("type", [SessionChanged, PlaybackUpdate, ApplyRequest, MemberBuffering, CommentsUpdate]);
+/** A comment's reaction counts changed (ours, or live from the room). */
+export const ReactionsUpdate = z.object({
+  type: z.literal("bg/reactions"),
+  comment_id: z.string(),
+  reactions: z.record(z.string(), z.number()),
+  /** Set for our own toggle: whether we now have that reaction. */
+  mine: z.optional(z.object({ emoji: z.string(), reacted: z.boolean() })),
+});
+
+export const ToContent = z.discriminatedUnion("type", [SessionChanged, PlaybackUpdate, ApplyRequest, MemberBuffering, CommentsUpdate, ReactionsUpdate]);
 export type ToContent = z.infer<typeof ToContent>;

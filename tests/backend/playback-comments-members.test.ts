@@ -83,6 +83,19 @@ describe.each(databaseKinds(inject("postgresUrl")))("playback, comments and memb
     expect(page.next_cursor).toBeNull();
   });
 
+  test("reactions toggle, are counted per emoji, and come with the comments", async () => {
+    const { comment } = await host.invoke("comments-create", { room_id: roomId, ...episode, message: "react to me", video_timestamp: 7 });
+    const first = await guest.invoke("comments-react", { room_id: roomId, comment_id: comment.id, emoji: "🔥" });
+    expect(first).toMatchObject({ reacted: true, reactions: { "🔥": 1 } });
+    await host.invoke("comments-react", { room_id: roomId, comment_id: comment.id, emoji: "🔥" });
+    const undo = await guest.invoke("comments-react", { room_id: roomId, comment_id: comment.id, emoji: "🔥" });
+    expect(undo).toMatchObject({ reacted: false, reactions: { "🔥": 1 } });
+    const bad = await guest.call("comments-react", { room_id: roomId, comment_id: comment.id, emoji: "💩" });
+    expect(bad.status).toBe(400);
+    const page = await guest.invoke("comments-get-by-episode", { room_id: roomId, ...episode });
+    expect(page.comments.find((c: { id: string }) => c.id === comment.id).reactions).toEqual({ "🔥": 1 });
+  });
+
   test("a retried comment with the same client_id is stored once", async () => {
     const body = { room_id: roomId, ...episode, message: "only once", video_timestamp: 5, client_id: "c-42" };
     const first = await guest.invoke("comments-create", body);
@@ -110,7 +123,7 @@ describe.each(databaseKinds(inject("postgresUrl")))("playback, comments and memb
   test("comments-get-history summarises episodes and recent comments", async () => {
     const history = await host.invoke("comments-get-history", { room_id: roomId, limit: 3 });
     const ep3 = history.episodes.find((e: { episode_number: number; anime_id: string }) => e.anime_id === "frieren" && e.episode_number === 3);
-    expect(ep3.comment_count).toBe(4);
+    expect(ep3.comment_count).toBe(5);
     expect(history.recent).toHaveLength(3);
   });
 

@@ -62,6 +62,16 @@ test("a reply is shown under its comment in both browsers", async () => {
   await host.page.screenshot({ path: "docs/screenshots/demo-page-host.png", timeout: 10_000 });
 });
 
+test("a reaction shows live in the other browser, and toggles back", async () => {
+  const item = commentList(member).getByRole("listitem").filter({ hasText: "agreed!" }).last();
+  await item.getByRole("button", { name: "React 🔥" }).click();
+  const onHost = commentList(host).getByRole("listitem").filter({ hasText: "agreed!" }).last();
+  await expect(onHost.getByRole("button", { name: "React 🔥 (1)" })).toBeVisible({ timeout: 10_000 });
+  await expect(item.getByRole("button", { name: "React 🔥 (1)" })).toHaveAttribute("aria-pressed", "true");
+  await item.getByRole("button", { name: "React 🔥 (1)" }).click();
+  await expect(onHost.getByRole("button", { name: "React 🔥", exact: true })).toBeVisible({ timeout: 10_000 });
+});
+
 test("clicking a comment's time stamp takes the room there", async () => {
   await act(host.page, "play");
   await act(host.page, { seek: 90 });

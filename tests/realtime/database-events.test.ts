@@ -36,6 +36,12 @@ describe.each(databaseKinds(inject("postgresUrl")))("database-originated room ev
     expect(e.meta?.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  test("reaction_changed carries the comment's new counts", async () => {
+    const { comment } = await host.invoke("comments-create", { room_id: roomId, anime_id: "show", episode_number: 1, message: "react", video_timestamp: 1 });
+    await member.invoke("comments-react", { room_id: roomId, comment_id: comment.id, emoji: "👍" });
+    expect((await next("reaction_changed")).payload).toMatchObject({ comment_id: comment.id, reactions: { "👍": 1 } });
+  });
+
   test("member_joined and member_left", async () => {
     await late.invoke("rooms-join", { room_id: roomId, username: "Late" });
     expect((await next("member_joined")).payload.member).toMatchObject({ username: "Late", role: "member" });

@@ -9,15 +9,24 @@ import type { CommentView } from "../../core/messages.ts";
 
 export const MAX_COMMENT = 2000;
 
+export const REACTIONS = ["👍", "😂", "😮", "😢", "❤️", "🔥"] as const;
+
 export interface CommentsProps {
   threads: Thread<CommentView>[];
+  /** Live counts by comment id (newer than the comment's own). */
+  reactions: Map<string, Record<string, number>>;
+  mine: Set<string>;
+  react(commentId: string, emoji: string): void;
   hasOlder: boolean;
   send(message: string, parentId?: string): Promise<string | null>;
   seek(seconds: number): void;
   loadOlder(): void;
 }
 
-export function Comments({ threads, hasOlder, send, seek, loadOlder }: CommentsProps) {
+export function Comments({ threads, hasOlder, send, seek, loadOlder, reactions, mine, react }: CommentsProps) {
+  const item = (c: CommentView, reply: () => void) => (
+    <CommentItem comment={c} seek={seek} reply={reply} counts={reactions.get(c.id) ?? c.reactions ?? {}} mine={mine} react={react} />
+  );
   const [replyTo, setReplyTo] = useState<CommentView | null>(null);
   return (
     <div class="comments">
@@ -30,13 +39,11 @@ export function Comments({ threads, hasOlder, send, seek, loadOlder }: CommentsP
       <ul aria-label="Comments">
         {threads.map((t) => (
           <li key={t.root.id} class={t.root.is_anchor ? "thread anchor" : "thread"}>
-            <CommentItem comment={t.root} seek={seek} reply={() => setReplyTo(t.root)} />
+            {item(t.root, () => setReplyTo(t.root))}
             {t.replies.length > 0 && (
               <ul aria-label={`Replies to ${t.root.username}`}>
                 {t.replies.map((r) => (
-                  <li key={r.id}>
-                    <CommentItem comment={r} seek={seek} reply={() => setReplyTo(r)} />
-                  </li>
+                  <li key={r.id}>{item(r, () => setReplyTo(r))}</li>
                 ))}
               </ul>
             )}
@@ -48,7 +55,16 @@ export function Comments({ threads, hasOlder, send, seek, loadOlder }: CommentsP
   );
 }
 
-function CommentItem({ comment, seek, reply }: { comment: CommentView; seek(s: number): void; reply(): void }) {
+interface ItemProps {
+  comment: CommentView;
+  counts: Record<string, number>;
+  mine: Set<string>;
+  seek(s: number): void;
+  reply(): void;
+  react(commentId: string, emoji: string): void;
+}
+
+function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
   return (
     <article class="comment">
       <header>
@@ -60,9 +76,27 @@ function CommentItem({ comment, seek, reply }: { comment: CommentView; seek(s: n
         </button>
       </header>
       <p class="message">{comment.message}</p>
-      <button type="button" class="reply" onClick={reply}>
-        Reply
-      </button>
+      <div class="reactions">
+        {REACTIONS.map((emoji) => {
+          const n = counts[emoji] ?? 0;
+          return (
+            <button
+              type="button"
+              key={emoji}
+              class={n > 0 ? "reaction used" : "reaction"}
+              aria-pressed={mine.has(`${comment.id}:${emoji}`)}
+              aria-label={`React ${emoji}${n > 0 ? ` (${n})` : ""}`}
+              onClick={() => react(comment.id, emoji)}
+            >
+              {emoji}
+              {n > 0 ? ` ${n}` : ""}
+            </button>
+          );
+        })}
+        <button type="button" class="reply" onClick={reply}>
+          Reply
+        </button>
+      </div>
     </article>
   );
 }

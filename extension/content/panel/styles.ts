@@ -27,6 +27,8 @@ export const COMMENTS_CSS = `
 .comment .message { margin: 2px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .stamp, .reply { font-size: 12px; margin: 0 0 0 6px; padding: 0 4px; }
 .composer textarea { display: block; width: 100%; box-sizing: border-box; }
+.reaction { font-size: 12px; margin: 0 2px 0 0; padding: 0 3px; border: 1px solid transparent; background: none; opacity: .55; }
+.reaction.used, .reaction[aria-pressed=true] { opacity: 1; border-color: #ccc; border-radius: 10px; }
 .counter { font-size: 11px; color: #666; margin-right: 8px; }
 @media (prefers-color-scheme: dark) {
   .anchor { background: #2c2748; }

@@ -118,6 +118,14 @@ export const CommentsGetHistoryRequest = z.strictObject({
   user_id: claimedUserId,
 });
 
+export const REACTIONS = ["👍", "😂", "😮", "😢", "❤️", "🔥"] as const;
+export const CommentsReactRequest = z.strictObject({
+  room_id: roomId,
+  comment_id: z.uuid(),
+  emoji: z.enum(REACTIONS),
+  user_id: claimedUserId,
+});
+
 export const SyncStatus = z.enum(["unknown", "in_sync", "behind", "ahead", "buffering", "away"]);
 export const MembersUpdateStatusRequest = z.strictObject({
   room_id: roomId,
@@ -179,6 +187,8 @@ export const Comment = z.object({
   is_anchor: z.boolean(),
   client_id: z.string().nullable(),
   created_at: z.string(),
+  /** Reaction counts by emoji (when read with comments-get-by-episode or reaction_changed). */
+  reactions: z.record(z.string(), z.number()).optional(),
 });
 
 export const PlaybackState = z.object({
@@ -222,6 +232,12 @@ export const CommentsGetByEpisodeResponse = z.object({
   anchor: Comment.nullable(),
   comments: z.array(Comment),
   next_cursor: CommentCursor.nullable(),
+});
+export const CommentsReactResponse = z.object({
+  comment_id: z.string(),
+  emoji: z.string(),
+  reacted: z.boolean(),
+  reactions: z.record(z.string(), z.number()),
 });
 export const EpisodeActivity = z.object({
   anime_id: z.string(),

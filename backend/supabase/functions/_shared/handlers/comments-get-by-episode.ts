@@ -24,9 +24,10 @@ export const commentsGetByEpisode = defineHandler({
          select * from page order by created_at desc, id desc limit $5::int
        )
        select jsonb_build_object(
-         'anchor', (select to_jsonb(a) from public.comments a, room
+         'anchor', (select to_jsonb(a) || jsonb_build_object('reactions', watchium.reaction_counts(a.id)) from public.comments a, room
                      where a.room_id = room.room_id and a.anime_id = $3 and a.episode_number = $4::int and a.is_anchor),
-         'comments', coalesce((select jsonb_agg(to_jsonb(shown) order by created_at, id) from shown), '[]'::jsonb),
+         'comments', coalesce((select jsonb_agg(to_jsonb(shown) || jsonb_build_object('reactions', watchium.reaction_counts(shown.id))
+                                         order by created_at, id) from shown), '[]'::jsonb),
          'next_cursor', case when (select count(*) from page) > $5::int then
            (select jsonb_build_object('created_at', created_at, 'id', id) from shown order by created_at, id limit 1)
          end) as result`,

@@ -1,6 +1,7 @@
 /** Every edge function by its deployed name; the local stack routes /functions/v1/<name> through this. */
 import type { Handler } from "../define-handler.ts";
 import { commentsCreate } from "./comments-create.ts";
+import { commentsReact } from "./comments-react.ts";
 import { commentsGetByEpisode } from "./comments-get-by-episode.ts";
 import { commentsGetHistory } from "./comments-get-history.ts";
 import { health } from "./health.ts";
@@ -23,6 +24,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "sync-control": syncControl,
   "sync-get-host-time": syncGetHostTime,
   "comments-create": commentsCreate,
+  "comments-react": commentsReact,
   "comments-get-by-episode": commentsGetByEpisode,
   "comments-get-history": commentsGetHistory,
   "members-get-list": membersGetList,
