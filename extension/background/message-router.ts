@@ -10,7 +10,7 @@ import { ToBackground } from "../core/messages.ts";
 import { FromPopup } from "../core/popup-messages.ts";
 import { parseWith } from "./parse.ts";
 import { handlePopup } from "./popup-handlers.ts";
-import { createRoom, joinRoom, leaveRoom, sessionOf, whenRestored } from "./sessions.ts";
+import { createRoom, endRoom, joinRoom, leaveRoom, sessionOf, whenRestored } from "./sessions.ts";
 
 export function listenForMessages(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
@@ -39,6 +39,8 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
       return joinRoom(tabId, message);
     case "content/leave-room":
       return leaveRoom(tabId).then(() => ({ ok: true }));
+    case "content/end-room":
+      return endRoom(tabId).then(() => ({ ok: true }));
     case "content/get-session":
       return Promise.resolve({ session: session?.view() ?? null });
     case "content/host-state":
@@ -55,7 +57,7 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
       return undefined;
     case "content/post-comment":
       return session
-        ? session.comments.post(message.message, message.video_timestamp, message.parent_id)
+        ? session.comments.post(message.message, message.video_timestamp, message.parent_id, message.is_anchor)
         : Promise.resolve({ ok: false, error: { code: "no_room", message: "Join a room first." } });
     case "content/react":
       return session?.comments.react(message.comment_id, message.emoji).then(() => ({ ok: true }));

@@ -65,7 +65,7 @@ export class RoomComments {
     this.notify({ type: "bg/reactions", comment_id: p.comment_id, reactions: p.reactions as Record<string, number> });
   }
 
-  async post(message: string, videoTimestamp: number, parentId?: string): Promise<PostResult> {
+  async post(message: string, videoTimestamp: number, parentId?: string, isAnchor = false): Promise<PostResult> {
     const res = await callFunction<{ comment: CommentView }>(this.client, "comments-create", {
       room_id: this.roomId,
       ...this.episode,
@@ -73,6 +73,7 @@ export class RoomComments {
       video_timestamp: Math.max(0, videoTimestamp),
       client_id: crypto.randomUUID(),
       ...(parentId ? { parent_id: parentId } : {}),
+      ...(isAnchor ? { is_anchor: true } : {}),
     });
     if (!res.ok) return res;
     this.notify({ type: "bg/comments", comments: [res.data.comment], reset: false });

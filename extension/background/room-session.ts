@@ -56,6 +56,8 @@ export class RoomSession {
   private readonly clock: ClockSync;
   private readonly persister: PlaybackPersister;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Set once the session ended: late channel callbacks must not resurrect its view. */
+  private disposed = false;
   private readonly presence: StatusPresence;
   readonly comments: RoomComments;
 
@@ -162,12 +164,19 @@ export class RoomSession {
     this.publishView();
   }
 
+  /** Host only: deletes the room; everyone hears room_deleted. */
+  async end(): Promise<void> {
+    const res = await callFunction(this.deps.client, "rooms-delete", { room_id: this.roomId });
+    if (res.ok) this.dispose();
+  }
+
   async leave(): Promise<void> {
     await callFunction(this.deps.client, "rooms-leave", { room_id: this.roomId });
     this.dispose();
   }
 
   dispose(): void {
+    this.disposed = true;
     this.clock.stop();
     this.persister.dispose();
     this.presence.dispose();
@@ -243,8 +252,7 @@ export class RoomSession {
     },
     membersChanged: () => void this.refreshMembers(),
     roomDeleted: () => {
-      this.notice = "The host ended this room.";
-      this.deps.notify({ type: "bg/session", session: null });
+      this.deps.notify({ type: "bg/session", session: null, ended: "The host ended this room." });
       this.dispose();
     },
   };
@@ -296,10 +304,12 @@ export class RoomSession {
   }
 
   private publishView(): void {
+    if (this.disposed) return;
     this.deps.notify({ type: "bg/session", session: this.view() });
   }
 
   private persist(): void {
+    if (this.disposed) return;
     this.deps.persist({ roomId: this.roomId, pageUrl: this.joined.pageUrl, accessKey: this.joined.accessKey, seq: this.seq });
   }
 }

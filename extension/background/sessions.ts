@@ -66,6 +66,14 @@ export function whenRestored(): Promise<void> {
   return restoring;
 }
 
+export async function endRoom(tabId: number): Promise<void> {
+  const session = sessions.get(tabId);
+  if (!session?.isHost) return;
+  sessions.delete(tabId);
+  await session.end();
+  notify(tabId, { type: "bg/session", session: null, ended: "You ended the room." });
+}
+
 /** After a service-worker restart: rejoin every room a tab was in (a rejoin needs no key). */
 export function restoreSessions(): Promise<void> {
   restoring = restoreSaved().catch(() => {});

@@ -23,6 +23,7 @@ export function startContent(signal: AbortSignal): void {
   let panel: MountedPanel | null = null;
   let comments = new CommentThreads<CommentView>();
   let hasOlder = false;
+  let ended: string | undefined;
   const reactions = new Map<string, Record<string, number>>();
   const mine = new Set<string>();
 
@@ -48,6 +49,9 @@ export function startContent(signal: AbortSignal): void {
       await ask({ type: "content/leave-room" });
       setSession(null);
     },
+    async end() {
+      await ask({ type: "content/end-room" });
+    },
   };
 
   function applyResult(result: SessionResult | null): string | null {
@@ -63,9 +67,10 @@ export function startContent(signal: AbortSignal): void {
   }
 
   const commentActions = {
-    async send(message: string, parentId?: string) {
+    async send(message: string, parentId?: string, pin?: boolean) {
       const result = await ask<{ ok: boolean; error?: { message: string } }>({
-        type: "content/post-comment", message, video_timestamp: agent?.video.currentTime ?? 0, ...(parentId ? { parent_id: parentId } : {}),
+        type: "content/post-comment", message, video_timestamp: agent?.video.currentTime ?? 0,
+        ...(parentId ? { parent_id: parentId } : {}), ...(pin ? { is_anchor: true } : {}),
       });
       return result?.ok ? null : (result?.error?.message ?? "Watchium is not responding. Reload the page and try again.");
     },
@@ -78,7 +83,8 @@ export function startContent(signal: AbortSignal): void {
   function panelProps() {
     return {
       session,
-      comments: { threads: comments.threads(), hasOlder, reactions, mine, ...commentActions },
+      comments: { threads: comments.threads(), canPin: session?.role === "host", hasOlder, reactions, mine, ...commentActions },
+      ended,
       invitedRoomId: session ? null : readInviteLink(location.href),
       defaultTitle: document.title.slice(0, 100),
       actions,
@@ -100,6 +106,7 @@ export function startContent(signal: AbortSignal): void {
     lastNoticeAt = Date.now();
     switch (message.type) {
       case "bg/session":
+        ended = message.ended;
         return setSession(message.session);
       case "bg/playback":
         return agent?.follow(message.state, message.offset_ms);

@@ -93,6 +93,8 @@ export const JoinRoom = z.object({
   page_url: z.string(),
 });
 export const LeaveRoom = z.object({ type: z.literal("content/leave-room") });
+/** The host ends the room for everyone. */
+export const EndRoom = z.object({ type: z.literal("content/end-room") });
 export const GetSession = z.object({ type: z.literal("content/get-session") });
 
 // ---- content → background: tells ------------------------------------------------------
@@ -102,6 +104,8 @@ export const PostComment = z.object({
   message: z.string(),
   video_timestamp: z.number(),
   parent_id: z.optional(z.string()),
+  /** The host starts the episode's pinned thread. */
+  is_anchor: z.optional(z.boolean()),
 });
 /** Toggles one of our reactions on a comment. */
 export const ReactToComment = z.object({ type: z.literal("content/react"), comment_id: z.string(), emoji: z.string() });
@@ -146,14 +150,19 @@ export type PlaybackRequestMessage = z.infer<typeof RequestPlayback>;
 export type BufferingMessage = z.infer<typeof ReportBuffering>;
 
 export const ToBackground = z.discriminatedUnion("type", [
-  CreateRoom, JoinRoom, LeaveRoom, GetSession, VideoFound, HostState, RequestPlayback, ReportStatus, ReportBuffering,
+  CreateRoom, JoinRoom, LeaveRoom, EndRoom, GetSession, VideoFound, HostState, RequestPlayback, ReportStatus, ReportBuffering,
   MediaChanged, PostComment, LoadOlderComments, ReactToComment,
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 // ---- background → content: tells -----------------------------------------------------
 
-export const SessionChanged = z.object({ type: z.literal("bg/session"), session: z.nullable(SessionView) });
+export const SessionChanged = z.object({
+  type: z.literal("bg/session"),
+  session: z.nullable(SessionView),
+  /** Why the tab is no longer in a room, when it did not leave by itself. */
+  ended: z.optional(z.string()),
+});
 export const PlaybackUpdate = z.object({
   type: z.literal("bg/playback"),
   state: HostPlaybackState,

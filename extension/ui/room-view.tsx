@@ -8,14 +8,18 @@ function followHost(session: SessionView): void {
   if (session.follow_url && /^https?:/i.test(session.follow_url)) location.href = makeInviteLink(session.follow_url, session.room_id);
 }
 
-export function RoomView({ session, onLeave }: { session: SessionView; onLeave: () => Promise<void> }) {
+export function RoomView({ session, onLeave, onEnd }: { session: SessionView; onLeave: () => Promise<void>; onEnd?: () => Promise<void> }) {
   const [copied, setCopied] = useState(false);
   return (
     <div>
+      {session.connection !== "online" && (
+        <p role="status" class="banner">
+          {session.connection === "connecting" ? "Connecting to the room…" : "Connection lost — reconnecting…"}
+        </p>
+      )}
       <h2>{session.title}</h2>
       <p>
         Room ID: <strong class="room-id">{session.room_id}</strong> · You are {session.role === "host" ? "the host" : "a member"}
-        {session.connection !== "online" && <span class="conn"> · {session.connection}…</span>}
       </p>
       {session.access_key && (
         <p>
@@ -50,6 +54,11 @@ export function RoomView({ session, onLeave }: { session: SessionView; onLeave: 
       <button type="button" onClick={() => void onLeave()}>
         Leave room
       </button>
+      {onEnd && session.role === "host" && (
+        <button type="button" onClick={() => confirm("End the room for everyone?") && void onEnd()}>
+          End room for everyone
+        </button>
+      )}
     </div>
   );
 }

@@ -91,3 +91,20 @@ test("the composer counts characters", async () => {
   await box.fill("12345");
   await expect(member.page.getByText("5 / 2000")).toBeVisible();
 });
+
+test("the host pins the episode's thread; it stays on top for everyone", async () => {
+  await host.page.getByRole("textbox", { name: "Write a comment" }).fill("Episode 1 discussion");
+  await host.page.getByLabel("Pin as this episode's thread").check();
+  await host.page.getByRole("button", { name: "Send" }).click();
+  const first = commentList(member).getByRole("listitem").first();
+  await expect(first).toContainText("Episode 1 discussion", { timeout: 10_000 });
+  await expect(first).toContainText("pinned");
+  await expect(host.page.getByLabel("Pin as this episode's thread")).toBeHidden(); // one per episode
+});
+
+test("when the host ends the room, members are told", async () => {
+  host.page.once("dialog", (d) => void d.accept());
+  await host.page.getByRole("button", { name: "End room for everyone" }).click();
+  await expect(member.page.getByText("The host ended this room.")).toBeVisible({ timeout: 10_000 });
+  await expect(member.page.getByRole("button", { name: "Join room" })).toBeVisible();
+});

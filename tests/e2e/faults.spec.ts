@@ -42,10 +42,10 @@ test("a member cut off for 10 s rejoins and resyncs by itself", async () => {
   proxy.cut(10_000);
   // Meanwhile the host seeks: the member can only learn of it after reconnecting.
   await act(host.page, { seek: 150 });
-  await expect(member.page.getByText(/reconnecting/)).toBeVisible({ timeout: 15_000 });
+  await expect(member.page.getByText("Connection lost — reconnecting…")).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => (await read(member.page)).position, { timeout: 40_000, intervals: [500] }).toBeGreaterThan(150);
   await convergence(host.page, member.page, 50, 10_000);
-  await expect(member.page.getByText(/reconnecting/)).toBeHidden();
+  await expect(member.page.getByText("Connection lost — reconnecting…")).toBeHidden();
 });
 
 test("after the service worker is stopped the session comes back", async () => {

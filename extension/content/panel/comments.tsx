@@ -13,17 +13,19 @@ export const REACTIONS = ["👍", "😂", "😮", "😢", "❤️", "🔥"] as c
 
 export interface CommentsProps {
   threads: Thread<CommentView>[];
+  /** The host may start the episode's pinned thread while there is none. */
+  canPin: boolean;
   /** Live counts by comment id (newer than the comment's own). */
   reactions: Map<string, Record<string, number>>;
   mine: Set<string>;
   react(commentId: string, emoji: string): void;
   hasOlder: boolean;
-  send(message: string, parentId?: string): Promise<string | null>;
+  send(message: string, parentId?: string, pin?: boolean): Promise<string | null>;
   seek(seconds: number): void;
   loadOlder(): void;
 }
 
-export function Comments({ threads, hasOlder, send, seek, loadOlder, reactions, mine, react }: CommentsProps) {
+export function Comments({ threads, canPin, hasOlder, send, seek, loadOlder, reactions, mine, react }: CommentsProps) {
   const item = (c: CommentView, reply: () => void) => (
     <CommentItem comment={c} seek={seek} reply={reply} counts={reactions.get(c.id) ?? c.reactions ?? {}} mine={mine} react={react} />
   );
@@ -50,7 +52,7 @@ export function Comments({ threads, hasOlder, send, seek, loadOlder, reactions, 
           </li>
         ))}
       </ul>
-      <Composer replyTo={replyTo} cancelReply={() => setReplyTo(null)} send={send} />
+      <Composer replyTo={replyTo} cancelReply={() => setReplyTo(null)} send={send} canPin={canPin && !threads.some((t) => t.root.is_anchor)} />
     </div>
   );
 }
@@ -101,18 +103,20 @@ function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
   );
 }
 
-function Composer({ replyTo, cancelReply, send }: { replyTo: CommentView | null; cancelReply(): void; send: CommentsProps["send"] }) {
+function Composer({ replyTo, cancelReply, send, canPin }: { replyTo: CommentView | null; cancelReply(): void; send: CommentsProps["send"]; canPin: boolean }) {
   const [text, setText] = useState("");
+  const [pin, setPin] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     if (!text.trim() || busy) return;
     setBusy(true);
-    const failure = await send(text.trim(), replyTo?.id);
+    const failure = await send(text.trim(), replyTo?.id, pin && !replyTo);
     setBusy(false);
     setError(failure);
     if (!failure) {
       setText("");
+      setPin(false);
       cancelReply();
     }
   };
@@ -136,6 +140,12 @@ function Composer({ replyTo, cancelReply, send }: { replyTo: CommentView | null;
           onKeyDown={(e) => e.key === "Enter" && (e.ctrlKey || e.metaKey) && void submit()}
         />
       </label>
+      {canPin && !replyTo && (
+        <label class="check">
+          <input type="checkbox" checked={pin} onChange={(e) => setPin(e.currentTarget.checked)} />
+          Pin as this episode's thread
+        </label>
+      )}
       <span class="counter" aria-live="polite">
         {text.length} / {MAX_COMMENT}
       </span>

@@ -11,6 +11,7 @@ import { RoomView } from "../../ui/room-view.tsx";
 
 export interface PanelActions extends RoomFormActions {
   leave(): Promise<void>;
+  end(): Promise<void>;
 }
 
 export interface PanelProps {
@@ -19,9 +20,11 @@ export interface PanelProps {
   invitedRoomId: string | null;
   defaultTitle: string;
   actions: PanelActions;
+  /** Shown above the forms when the room ended without us leaving (the host deleted it). */
+  ended?: string;
 }
 
-export function Panel({ session, comments, invitedRoomId, defaultTitle, actions }: PanelProps) {
+export function Panel({ session, comments, invitedRoomId, defaultTitle, actions, ended }: PanelProps) {
   const [open, setOpen] = useState(invitedRoomId !== null);
   return (
     <div class="watchium">
@@ -32,11 +35,14 @@ export function Panel({ session, comments, invitedRoomId, defaultTitle, actions 
         <section class="panel" aria-label="Watchium">
           {session ? (
             <>
-              <RoomView session={session} onLeave={actions.leave} />
+              <RoomView session={session} onLeave={actions.leave} onEnd={actions.end} />
               <Comments {...comments} />
             </>
           ) : (
-            <RoomForms {...{ invitedRoomId, defaultTitle, actions }} />
+            <>
+              {ended && <p role="status">{ended}</p>}
+              <RoomForms {...{ invitedRoomId, defaultTitle, actions }} />
+            </>
           )}
         </section>
       )}
