@@ -8,6 +8,7 @@ import type { MemberT, RoomT } from "../../backend/supabase/functions/_shared/co
 import { playbackTopic, roomTopic } from "../../backend/supabase/functions/_shared/contract.ts";
 import type { BufferingMessage, HostStateMessage, MemberStatus, PlaybackRequestMessage, SessionView, ToContent } from "../core/messages.ts";
 import { HostPlaybackState, isNewer } from "../core/playback-state.ts";
+import { HostStateSequencer } from "../core/host-state-sequencer.ts";
 import { makeInviteLink } from "../core/share-link.ts";
 import { callFunction } from "./api-client.ts";
 import { ClockSync } from "./clock-sync.ts";
@@ -48,8 +49,7 @@ export class RoomSession {
   private playbackChannel: RealtimeChannel | undefined;
   private connection: SessionView["connection"] = "connecting";
   private latest: HostPlaybackState | null = null;
-  private lastHostReading: HostStateMsg | null = null;
-  private seq: number;
+  private readonly sequencer: HostStateSequencer;
   private status: MemberStatus = "unknown";
   private notice: string | undefined;
   private followUrl: string | undefined;
@@ -64,7 +64,7 @@ export class RoomSession {
   constructor(private readonly deps: SessionDeps, private joined: JoinedRoom) {
     this.room = joined.room;
     this.members = joined.members;
-    this.seq = joined.seq ?? 0;
+    this.sequencer = new HostStateSequencer(joined.seq ?? 0);
     this.clock = new ClockSync({
       userId: deps.userId,
       send: (event, payload) => void this.roomChannel.send({ type: "broadcast", event, payload }),
@@ -118,17 +118,7 @@ export class RoomSession {
   /** The host's content script read its video. */
   hostState(msg: HostStateMsg): void {
     if (!this.isHost) return;
-    this.lastHostReading = msg;
-    this.seq += 1;
-    const state: HostPlaybackState = {
-      epoch: this.room.host_term,
-      seq: this.seq,
-      media_key: this.mediaKey(),
-      paused: msg.paused,
-      position: msg.position,
-      rate: msg.rate,
-      host_time: msg.host_time,
-    };
+    const state = this.sequencer.next(msg, this.room.host_term, this.mediaKey());
     void this.playbackChannel?.send({ type: "broadcast", event: "state", payload: state });
     if (msg.changed && msg.action) this.persister.save({ action: msg.action, current_time: msg.position, playback_rate: msg.rate });
     if (msg.changed) this.persist();
@@ -156,9 +146,8 @@ export class RoomSession {
   mediaChanged(pageUrl: string, media: { anime_id: string; anime_title?: string; episode_number?: number; video_url?: string }): void {
     if (!this.isHost) return;
     this.joined.pageUrl = pageUrl;
-    const r = this.lastHostReading;
     void callFunction(this.deps.client, "sync-control", {
-      room_id: this.roomId, action: "seek", current_time: 0, playback_rate: r?.rate ?? 1,
+      room_id: this.roomId, action: "seek", current_time: 0, playback_rate: this.sequencer.lastRate,
       media: { anime_id: media.anime_id, episode_number: media.episode_number ?? 1, anime_title: media.anime_title, video_url: media.video_url ?? pageUrl },
     });
     this.publishView();
@@ -271,11 +260,8 @@ export class RoomSession {
 
   /** The host re-sends its last reading, moved to now, so a (re)joining member catches up at once. */
   private republish(): void {
-    const last = this.lastHostReading;
-    if (!last) return;
-    const now = Date.now();
-    const position = last.paused ? last.position : last.position + (last.rate * (now - last.host_time)) / 1000;
-    this.hostState({ ...last, position, host_time: now, changed: false, action: undefined });
+    const now = this.sequencer.movedTo(Date.now());
+    if (now) this.hostState({ type: "content/host-state", ...now, changed: false });
   }
 
   private forwardLatest(): void {
@@ -310,6 +296,6 @@ export class RoomSession {
 
   private persist(): void {
     if (this.disposed) return;
-    this.deps.persist({ roomId: this.roomId, pageUrl: this.joined.pageUrl, accessKey: this.joined.accessKey, seq: this.seq });
+    this.deps.persist({ roomId: this.roomId, pageUrl: this.joined.pageUrl, accessKey: this.joined.accessKey, seq: this.sequencer.seq });
   }
 }

@@ -192,3 +192,17 @@ describe("presence throttle", () => {
     expect(p.due(30_001)).toBeNull();
   });
 });
+
+describe("host state sequencer", () => {
+  test("numbers states within a term and re-issues the last one moved to now", async () => {
+    const { HostStateSequencer } = await import("../../../extension/core/host-state-sequencer.ts");
+    const s = new HostStateSequencer(41);
+    expect(s.movedTo(0)).toBeNull();
+    const st = s.next({ paused: false, position: 10, rate: 2, host_time: 1000 }, 3, "m:1");
+    expect(st).toEqual({ epoch: 3, seq: 42, media_key: "m:1", paused: false, position: 10, rate: 2, host_time: 1000 });
+    expect(s.movedTo(1500)).toEqual({ paused: false, position: 11, rate: 2, host_time: 1500 });
+    s.next({ paused: true, position: 30, rate: 1, host_time: 2000 }, 3, "m:1");
+    expect(s.movedTo(9000)?.position).toBe(30);
+    expect(s.seq).toBe(43);
+  });
+});
