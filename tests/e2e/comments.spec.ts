@@ -39,13 +39,17 @@ test("a comment appears live in the other browser, as text", async () => {
   await post(member, `look ${XSS}`);
   await expect(commentList(host)).toContainText(`look ${XSS}`, { timeout: 10_000 });
   await expect(commentList(host)).toContainText(`<b>Bo</b>`);
-  // Nothing of it became markup: no <img>, <script> or <b> inside the sidebar, and nothing ran.
-  const injected = await host.page.evaluate(() => {
-    const root = document.querySelector("watchium-panel")!.shadowRoot!;
-    return root.querySelectorAll(".comments img, .comments script, .comments b, ul[aria-label=Members] b").length;
-  });
-  expect(injected).toBe(0);
-  await expect(host.page).not.toHaveTitle("pwned");
+  // Nothing of it became markup in either browser: no <img>, <script> or <b> inside the
+  // sidebar, and nothing ran.
+  await expect(commentList(member)).toContainText(`look ${XSS}`);
+  for (const p of [host, member]) {
+    const injected = await p.page.evaluate(() => {
+      const root = document.querySelector("watchium-panel")!.shadowRoot!;
+      return root.querySelectorAll(".comments img, .comments script, .comments b, ul[aria-label=Members] b").length;
+    });
+    expect(injected).toBe(0);
+    await expect(p.page).not.toHaveTitle("pwned");
+  }
   await expect(host.page.getByRole("list", { name: "Members" })).toContainText("<b>Bo</b>");
 });
 
