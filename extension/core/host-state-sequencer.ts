@@ -19,7 +19,9 @@ export class HostStateSequencer {
 
   next(reading: HostReading, epoch: number, mediaKey: string): HostPlaybackState {
     this.last = { paused: reading.paused, position: reading.position, rate: reading.rate, host_time: reading.host_time };
-    this.seq += 1;
+    // Never below the host's clock in ms: a restarted service worker, which may have lost
+    // its count, still sends numbers above everything it sent before.
+    this.seq = Math.max(this.seq + 1, Math.floor(reading.host_time));
     return { epoch, seq: this.seq, media_key: mediaKey, ...this.last };
   }
 

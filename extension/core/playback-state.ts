@@ -9,7 +9,7 @@ export const HostPlaybackState = z.object({
   epoch: z.number(),
   /** Increases with every state the host sends in a term. */
   seq: z.number(),
-  /** Which video: content id and episode, or the page URL when unknown. */
+  /** Which video: `<anime_id>:<episode_number>` of the room. */
   media_key: z.string(),
   paused: z.boolean(),
   /** Seconds, read at host_time. */

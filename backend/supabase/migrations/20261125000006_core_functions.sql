@@ -24,7 +24,7 @@ begin
     raise exception using errcode = 'WT429',
       message = format('Too many %s. Try again in %s second%s.',
         case p_action when 'room_creation' then 'new rooms' when 'sync_control' then 'playback changes'
-                      when 'comments' then 'comments' else 'room changes' end,
+                      when 'comments' then 'comments' when 'reactions' then 'reactions' else 'room changes' end,
         v_retry, case when v_retry = 1 then '' else 's' end),
       hint = v_retry::text;
   end if;

@@ -196,13 +196,16 @@ describe("presence throttle", () => {
 describe("host state sequencer", () => {
   test("numbers states within a term and re-issues the last one moved to now", async () => {
     const { HostStateSequencer } = await import("../../../extension/core/host-state-sequencer.ts");
-    const s = new HostStateSequencer(41);
+    const s = new HostStateSequencer(5000);
     expect(s.movedTo(0)).toBeNull();
     const st = s.next({ paused: false, position: 10, rate: 2, host_time: 1000 }, 3, "m:1");
-    expect(st).toEqual({ epoch: 3, seq: 42, media_key: "m:1", paused: false, position: 10, rate: 2, host_time: 1000 });
+    expect(st).toEqual({ epoch: 3, seq: 5001, media_key: "m:1", paused: false, position: 10, rate: 2, host_time: 1000 });
     expect(s.movedTo(1500)).toEqual({ paused: false, position: 11, rate: 2, host_time: 1500 });
     s.next({ paused: true, position: 30, rate: 1, host_time: 2000 }, 3, "m:1");
     expect(s.movedTo(9000)?.position).toBe(30);
-    expect(s.seq).toBe(43);
+    expect(s.seq).toBe(5002);
+    // A fresh sequencer (a restarted worker that lost its count) still numbers above: seq follows the clock.
+    const restarted = new HostStateSequencer(0);
+    expect(restarted.next({ paused: false, position: 0, rate: 1, host_time: 9_000_000 }, 3, "m:1").seq).toBe(9_000_000);
   });
 });
