@@ -5,6 +5,7 @@
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { ApiFailure } from "../core/messages.ts";
+import { t } from "../ui/i18n.ts";
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
 
@@ -17,8 +18,8 @@ export async function callFunction<T>(client: SupabaseClient, name: string, body
       const parsed = (await response.json().catch(() => null)) as { error?: ApiFailure } | null;
       if (parsed?.error) return { ok: false, error: parsed.error };
     }
-    return { ok: false, error: { code: "network", message: "The Watchium server could not be reached. Check your connection." } };
+    return { ok: false, error: { code: "network", message: t("serverUnreachable") } };
   } catch {
-    return { ok: false, error: { code: "network", message: "The Watchium server could not be reached. Check your connection." } };
+    return { ok: false, error: { code: "network", message: t("serverUnreachable") } };
   }
 }

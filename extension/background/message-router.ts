@@ -8,6 +8,7 @@
 import browser, { type Runtime } from "webextension-polyfill";
 import { ToBackground } from "../core/messages.ts";
 import { FromPopup } from "../core/popup-messages.ts";
+import { t } from "../ui/i18n.ts";
 import { parseWith } from "./parse.ts";
 import { handlePopup } from "./popup-handlers.ts";
 import { createRoom, endRoom, joinRoom, leaveRoom, sessionOf, whenRestored } from "./sessions.ts";
@@ -58,7 +59,7 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
     case "content/post-comment":
       return session
         ? session.comments.post(message.message, message.video_timestamp, message.parent_id, message.is_anchor)
-        : Promise.resolve({ ok: false, error: { code: "no_room", message: "Join a room first." } });
+        : Promise.resolve({ ok: false, error: { code: "no_room", message: t("joinRoomFirst") } });
     case "content/react":
       return session?.comments.react(message.comment_id, message.emoji).then(() => ({ ok: true }));
     case "content/load-older-comments":

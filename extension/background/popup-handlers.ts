@@ -1,6 +1,7 @@
 /** What the popup asks of the background, for the tab it names. */
 import browser from "webextension-polyfill";
 import type { FromPopup, PublicRoomView } from "../core/popup-messages.ts";
+import { t } from "../ui/i18n.ts";
 import { callFunction } from "./api-client.ts";
 import { createRoom, joinRoom, leaveRoom, sessionOf } from "./sessions.ts";
 import { loadSettings, saveSettings } from "./settings.ts";
@@ -43,9 +44,9 @@ export async function handlePopup(message: FromPopup): Promise<unknown> {
 async function testConnection(backendUrl: string, anonKey: string): Promise<{ ok: boolean; message: string }> {
   try {
     const res = await fetch(`${backendUrl.replace(/\/$/, "")}/functions/v1/health`, { headers: { apikey: anonKey } });
-    if (res.ok) return { ok: true, message: "Connected: the Watchium server answered." };
-    return { ok: false, message: `The server answered with an error (HTTP ${res.status}). Check the URL.` };
+    if (res.ok) return { ok: true, message: t("connectionOk") };
+    return { ok: false, message: t("connectionHttpError", res.status) };
   } catch {
-    return { ok: false, message: "Could not reach that address. Check the URL and that the server is running." };
+    return { ok: false, message: t("connectionUnreachable") };
   }
 }

@@ -10,6 +10,7 @@ import type { BufferingMessage, HostStateMessage, MemberStatus, PlaybackRequestM
 import { HostPlaybackState, isNewer } from "../core/playback-state.ts";
 import { HostStateSequencer } from "../core/host-state-sequencer.ts";
 import { makeInviteLink } from "../core/share-link.ts";
+import { t } from "../ui/i18n.ts";
 import { callFunction } from "./api-client.ts";
 import { ClockSync } from "./clock-sync.ts";
 import { PlaybackPersister } from "./playback-persister.ts";
@@ -235,13 +236,13 @@ export class RoomSession {
       void this.comments.loadFirst(this.episode());
       if (!this.isHost && room.video_url) {
         this.followUrl = room.video_url;
-        this.notice = `The host moved to “${room.anime_title || room.title}”.`;
+        this.notice = t("hostMovedTo", room.anime_title || room.title);
       }
       this.publishView();
     },
     membersChanged: () => void this.refreshMembers(),
     roomDeleted: () => {
-      this.deps.notify({ type: "bg/session", session: null, ended: "The host ended this room." });
+      this.deps.notify({ type: "bg/session", session: null, ended: t("hostEndedRoom") });
       this.dispose();
     },
   };
@@ -250,7 +251,7 @@ export class RoomSession {
     const wasHost = this.isHost;
     this.room = { ...this.room, host_user_id: hostUserId, host_term: term };
     this.latest = null;
-    this.notice = hostUserId === this.deps.userId ? "You are the host now." : "The room has a new host.";
+    this.notice = hostUserId === this.deps.userId ? t("youAreHostNow") : t("roomHasNewHost");
     this.openPlaybackChannel();
     if (!this.isHost && wasHost) this.clock.burst();
     if (this.isHost) this.clock.stop();

@@ -6,6 +6,7 @@ import browser from "webextension-polyfill";
 import type { MemberT, RoomT } from "../../backend/supabase/functions/_shared/contract.ts";
 import type { SessionResult, ToContent } from "../core/messages.ts";
 import { withoutInvite } from "../core/share-link.ts";
+import { t } from "../ui/i18n.ts";
 import { callFunction } from "./api-client.ts";
 import { RoomSession } from "./room-session.ts";
 import { loadSettings, saveSettings } from "./settings.ts";
@@ -71,7 +72,7 @@ export async function endRoom(tabId: number): Promise<void> {
   if (!session?.isHost) return;
   sessions.delete(tabId);
   await session.end();
-  notify(tabId, { type: "bg/session", session: null, ended: "You ended the room." });
+  notify(tabId, { type: "bg/session", session: null, ended: t("youEndedRoom") });
 }
 
 /** After a service-worker restart: rejoin every room a tab was in (a rejoin needs no key). */
@@ -95,7 +96,7 @@ async function connect(requestedName: string) {
   const settings = requestedName ? await saveSettings({ username: requestedName.trim() }) : await loadSettings();
   const client = supabaseFor(settings);
   const userId = await ensureSignedIn(client);
-  return { client, userId, username: settings.username || "Guest" };
+  return { client, userId, username: settings.username || t("guestName") };
 }
 
 async function start(
@@ -113,7 +114,7 @@ async function start(
     {
       client,
       userId,
-      username: settings.username || "Guest",
+      username: settings.username || t("guestName"),
       notify: (message) => notify(tabId, message),
       persist: (record) => void persist(tabId, record),
     },

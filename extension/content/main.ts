@@ -11,6 +11,7 @@ import { mountPanel, type MountedPanel } from "./mount-panel.ts";
 import type { PanelActions } from "./panel/panel.tsx";
 import { siteFor } from "./sites/index.ts";
 import { SyncAgent } from "./sync-agent.ts";
+import { t } from "../ui/i18n.ts";
 import type { SessionResult } from "../core/messages.ts";
 
 /** Longer than the host's slow heartbeat (5 s), so a healthy room never triggers it. */
@@ -33,7 +34,7 @@ export function startContent(signal: AbortSignal): void {
       const url = new URL(location.href);
       const media = siteFor(url).media(document, url);
       const result = await ask<SessionResult>({
-        type: "content/create-room", title: title.trim() || media.anime_title || "Watch party", is_public: !isPrivate,
+        type: "content/create-room", title: title.trim() || media.anime_title || t("defaultRoomTitle"), is_public: !isPrivate,
         username, page_url: location.href, media: { ...media, video_url: location.href.split("#")[0] },
       });
       return applyResult(result);
@@ -72,7 +73,7 @@ export function startContent(signal: AbortSignal): void {
         type: "content/post-comment", message, video_timestamp: agent?.video.currentTime ?? 0,
         ...(parentId ? { parent_id: parentId } : {}), ...(pin ? { is_anchor: true } : {}),
       });
-      return result?.ok ? null : (result?.error?.message ?? "Watchium is not responding. Reload the page and try again.");
+      return result?.ok ? null : (result?.error?.message ?? t("notResponding"));
     },
     // Clicking a stamp: the host seeks; a member asks the host (both through the room's request path).
     seek: (seconds: number) => tell({ type: "content/playback-request", action: "seek", position: seconds, rate: agent?.video.playbackRate ?? 1 }),

@@ -6,6 +6,7 @@
 import browser from "webextension-polyfill";
 import * as z from "zod/mini";
 import { type SessionResult, SessionView, type ToBackground, ToContent } from "../core/messages.ts";
+import { t } from "../ui/i18n.ts";
 
 export function tell(message: ToBackground): void {
   browser.runtime.sendMessage(message).catch(() => {});
@@ -26,7 +27,7 @@ export async function currentSession(): Promise<SessionView | null> {
 }
 
 export function describeFailure(result: SessionResult | null): string | null {
-  if (!result) return "Watchium is not responding. Reload the page and try again.";
+  if (!result) return t("notResponding");
   return result.ok ? null : result.error.message;
 }
 

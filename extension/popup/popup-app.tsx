@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { PublicRoomView } from "../core/popup-messages.ts";
+import { t } from "../ui/i18n.ts";
 import { RoomForms } from "../ui/room-forms.tsx";
 import { RoomView } from "../ui/room-view.tsx";
 import type { PopupClient, PopupState } from "./popup-client.ts";
@@ -12,12 +13,12 @@ export function PopupApp({ client }: { client: PopupClient }) {
   const [state, setState] = useState<PopupState | null>(null);
   const refresh = () => client.state().then(setState, () => setState(null));
   useEffect(() => void refresh(), []);
-  if (!state) return <p>Loading…</p>;
-  const fail = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? (void refresh(), null) : (r.error?.message ?? "Something went wrong."));
+  if (!state) return <p>{t("loading")}</p>;
+  const fail = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? (void refresh(), null) : (r.error?.message ?? t("somethingWentWrong")));
   return (
     <main>
-      <h1>Watchium</h1>
-      <section aria-label="Room">
+      <h1>{t("extName")}</h1>
+      <section aria-label={t("roomSection")}>
         {state.session ? (
           <RoomView session={state.session} onLeave={() => client.leave().then(refresh)} />
         ) : (
@@ -26,7 +27,7 @@ export function PopupApp({ client }: { client: PopupClient }) {
             defaultTitle={state.tab_title.slice(0, 100)}
             defaultName={state.settings.username}
             actions={{
-              create: async (f) => fail(await client.create({ title: f.title.trim() || "Watch party", is_public: !f.isPrivate, username: f.username })),
+              create: async (f) => fail(await client.create({ title: f.title.trim() || t("defaultRoomTitle"), is_public: !f.isPrivate, username: f.username })),
               join: async (f) => fail(await client.join({ room_id: f.roomId, username: f.username, ...(f.accessKey ? { access_key: f.accessKey } : {}) })),
             }}
           />
@@ -44,30 +45,30 @@ function Discover({ client, username, onJoined }: { client: PopupClient; usernam
   const load = () => client.listPublic().then((r) => (r.ok ? setRooms(r.rooms) : setError(r.error.message)));
   useEffect(() => void load(), []);
   return (
-    <section aria-label="Public rooms">
-      <h2>Public rooms</h2>
+    <section aria-label={t("publicRooms")}>
+      <h2>{t("publicRooms")}</h2>
       {error && <p role="alert">{error}</p>}
-      {rooms?.length === 0 && <p>No public rooms right now. Create one!</p>}
-      <ul aria-label="Public rooms list">
+      {rooms?.length === 0 && <p>{t("noPublicRooms")}</p>}
+      <ul aria-label={t("publicRoomsList")}>
         {rooms?.map((r) => (
           <li key={r.room_id}>
-            <strong>{r.title}</strong> — {r.anime_title} ep. {r.episode_number} · {r.member_count} watching{" "}
+            <strong>{r.title}</strong> {t("publicRoomDetails", r.anime_title, r.episode_number, r.member_count)}{" "}
             <button
               type="button"
-              aria-label={`Join ${r.title}`}
+              aria-label={t("joinNamedRoom", r.title)}
               onClick={async () => {
-                const res = await client.join({ room_id: r.room_id, username: username || "Guest" });
+                const res = await client.join({ room_id: r.room_id, username: username || t("guestName") });
                 if (res.ok) onJoined();
                 else setError(res.error.message);
               }}
             >
-              Join
+              {t("join")}
             </button>
           </li>
         ))}
       </ul>
       <button type="button" onClick={() => void load()}>
-        Refresh list
+        {t("refreshList")}
       </button>
     </section>
   );
@@ -80,30 +81,30 @@ function SettingsForm({ client, state }: { client: PopupClient; state: PopupStat
   const [status, setStatus] = useState<string | null>(null);
   return (
     <details>
-      <summary>Settings</summary>
+      <summary>{t("settings")}</summary>
       <label>
-        Display name
+        {t("displayName")}
         <input value={username} maxLength={40} onInput={(e) => setUsername(e.currentTarget.value)} />
       </label>
       <label>
-        Backend URL
+        {t("backendUrl")}
         <input value={backendUrl} onInput={(e) => setBackendUrl(e.currentTarget.value.trim())} />
       </label>
       <label>
-        Anon key
+        {t("anonKey")}
         <input value={anonKey} onInput={(e) => setAnonKey(e.currentTarget.value.trim())} />
       </label>
       <button type="button" onClick={async () => setStatus((await client.testConnection({ backend_url: backendUrl, anon_key: anonKey })).message)}>
-        Test connection
+        {t("testConnection")}
       </button>
       <button
         type="button"
         onClick={async () => {
           await client.saveSettings({ username, backend_url: backendUrl, anon_key: anonKey });
-          setStatus("Saved.");
+          setStatus(t("saved"));
         }}
       >
-        Save settings
+        {t("saveSettings")}
       </button>
       {status && <p role="status">{status}</p>}
     </details>

@@ -4,6 +4,7 @@
  * "Room ID", "Access key", "Join room") hold in both places.
  */
 import { useState } from "preact/hooks";
+import { t } from "./i18n.ts";
 
 export interface RoomFormActions {
   create(form: { username: string; title: string; isPrivate: boolean }): Promise<string | null>;
@@ -32,37 +33,37 @@ export function RoomForms({ invitedRoomId, defaultTitle, defaultName = "", actio
   };
   return (
     <div>
-      {invitedRoomId && <p class="invite">You were invited to room {invitedRoomId}. Enter your name and join.</p>}
+      {invitedRoomId && <p class="invite">{t("invitedToRoom", invitedRoomId)}</p>}
       <label>
-        Display name
+        {t("displayName")}
         <input value={username} maxLength={40} onInput={(e) => setUsername(e.currentTarget.value)} />
       </label>
       <fieldset>
-        <legend>New room</legend>
+        <legend>{t("newRoom")}</legend>
         <label>
-          Room title
+          {t("roomTitle")}
           <input value={title} maxLength={100} onInput={(e) => setTitle(e.currentTarget.value)} />
         </label>
         <label class="check">
           <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
-          Private room
+          {t("privateRoom")}
         </label>
         <button type="button" disabled={busy} onClick={() => run(() => actions.create({ username, title, isPrivate }))}>
-          Create room
+          {t("createRoom")}
         </button>
       </fieldset>
       <fieldset>
-        <legend>Join a room</legend>
+        <legend>{t("joinARoom")}</legend>
         <label>
-          Room ID
+          {t("roomId")}
           <input value={roomId} maxLength={10} onInput={(e) => setRoomId(e.currentTarget.value.trim())} />
         </label>
         <label>
-          Access key
-          <input value={accessKey} inputMode="numeric" maxLength={6} placeholder="only for private rooms" onInput={(e) => setAccessKey(e.currentTarget.value.trim())} />
+          {t("accessKey")}
+          <input value={accessKey} inputMode="numeric" maxLength={6} placeholder={t("accessKeyPlaceholder")} onInput={(e) => setAccessKey(e.currentTarget.value.trim())} />
         </label>
         <button type="button" disabled={busy} onClick={() => run(() => actions.join({ username, roomId, accessKey }))}>
-          Join room
+          {t("joinRoom")}
         </button>
       </fieldset>
       {error && <p role="alert" class="error">{error}</p>}

@@ -1,7 +1,17 @@
 /** A room as its members see it: ID, access key (host of a private room), invite link, members, leave. */
 import { useState } from "preact/hooks";
-import type { SessionView } from "../core/messages.ts";
+import type { MemberStatus, SessionView } from "../core/messages.ts";
 import { makeInviteLink } from "../core/share-link.ts";
+import { type MessageKey, t } from "./i18n.ts";
+
+const STATUS: Record<MemberStatus, MessageKey> = {
+  in_sync: "statusInSync",
+  behind: "statusBehind",
+  ahead: "statusAhead",
+  buffering: "statusBuffering",
+  away: "statusAway",
+  unknown: "statusUnknown",
+};
 
 /** Goes to the host's new video; the invite fragment brings this tab back into the room. */
 function followHost(session: SessionView): void {
@@ -14,49 +24,46 @@ export function RoomView({ session, onLeave, onEnd }: { session: SessionView; on
     <div>
       {session.connection !== "online" && (
         <p role="status" class="banner">
-          {session.connection === "connecting" ? "Connecting to the room…" : "Connection lost — reconnecting…"}
+          {session.connection === "connecting" ? t("connectingToRoom") : t("connectionLost")}
         </p>
       )}
       <h2>{session.title}</h2>
       <p>
-        Room ID: <strong class="room-id">{session.room_id}</strong> · You are {session.role === "host" ? "the host" : "a member"}
+        {t("roomIdPrefix")} <strong class="room-id">{session.room_id}</strong> · {session.role === "host" ? t("youAreHost") : t("youAreMember")}
       </p>
       {session.access_key && (
         <p>
-          Access key: <strong class="access-key">{session.access_key}</strong> (share it only with friends; it is not in the link)
+          {t("accessKeyPrefix")} <strong class="access-key">{session.access_key}</strong> {t("accessKeyHint")}
         </p>
       )}
       {session.notice && <p role="status">{session.notice}</p>}
       {session.follow_url && (
         <button type="button" onClick={() => followHost(session)}>
-          Follow the host
+          {t("followHost")}
         </button>
       )}
       <label>
-        Invite link
+        {t("inviteLink")}
         <input readOnly value={session.invite_link} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <button
         type="button"
         onClick={() => navigator.clipboard.writeText(session.invite_link).then(() => setCopied(true), () => setCopied(false))}
       >
-        Copy invite link
+        {t("copyInviteLink")}
       </button>
-      {copied && <span role="status"> Copied.</span>}
-      <ul aria-label="Members">
+      {copied && <span role="status"> {t("copied")}</span>}
+      <ul aria-label={t("members")}>
         {session.members.map((m) => (
-          <li key={m.user_id}>
-            {m.username}
-            {m.role === "host" ? " (host)" : ""} — {m.online ? m.status.replace("_", " ") : "away"}
-          </li>
+          <li key={m.user_id}>{t(m.role === "host" ? "hostMemberLine" : "memberLine", m.username, t(m.online ? STATUS[m.status] : "statusAway"))}</li>
         ))}
       </ul>
       <button type="button" onClick={() => void onLeave()}>
-        Leave room
+        {t("leaveRoom")}
       </button>
       {onEnd && session.role === "host" && (
-        <button type="button" onClick={() => confirm("End the room for everyone?") && void onEnd()}>
-          End room for everyone
+        <button type="button" onClick={() => confirm(t("confirmEndRoom")) && void onEnd()}>
+          {t("endRoom")}
         </button>
       )}
     </div>

@@ -6,6 +6,7 @@
 import { useState } from "preact/hooks";
 import type { Thread } from "../../core/comment-thread.ts";
 import type { CommentView } from "../../core/messages.ts";
+import { t } from "../../ui/i18n.ts";
 
 export const MAX_COMMENT = 2000;
 
@@ -32,19 +33,19 @@ export function Comments({ threads, canPin, hasOlder, send, seek, loadOlder, rea
   const [replyTo, setReplyTo] = useState<CommentView | null>(null);
   return (
     <div class="comments">
-      <h3>Comments</h3>
+      <h3>{t("comments")}</h3>
       {hasOlder && (
         <button type="button" onClick={loadOlder}>
-          Load older comments
+          {t("loadOlderComments")}
         </button>
       )}
-      <ul aria-label="Comments">
-        {threads.map((t) => (
-          <li key={t.root.id} class={t.root.is_anchor ? "thread anchor" : "thread"}>
-            {item(t.root, () => setReplyTo(t.root))}
-            {t.replies.length > 0 && (
-              <ul aria-label={`Replies to ${t.root.username}`}>
-                {t.replies.map((r) => (
+      <ul aria-label={t("comments")}>
+        {threads.map((thread) => (
+          <li key={thread.root.id} class={thread.root.is_anchor ? "thread anchor" : "thread"}>
+            {item(thread.root, () => setReplyTo(thread.root))}
+            {thread.replies.length > 0 && (
+              <ul aria-label={t("repliesTo", thread.root.username)}>
+                {thread.replies.map((r) => (
                   <li key={r.id}>{item(r, () => setReplyTo(r))}</li>
                 ))}
               </ul>
@@ -52,7 +53,7 @@ export function Comments({ threads, canPin, hasOlder, send, seek, loadOlder, rea
           </li>
         ))}
       </ul>
-      <Composer replyTo={replyTo} cancelReply={() => setReplyTo(null)} send={send} canPin={canPin && !threads.some((t) => t.root.is_anchor)} />
+      <Composer replyTo={replyTo} cancelReply={() => setReplyTo(null)} send={send} canPin={canPin && !threads.some((thread) => thread.root.is_anchor)} />
     </div>
   );
 }
@@ -71,9 +72,9 @@ function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
     <article class="comment">
       <header>
         <strong class="author">{comment.username}</strong>
-        {comment.is_anchor && <span class="pin"> · pinned</span>}
+        {comment.is_anchor && <span class="pin"> · {t("pinned")}</span>}
         <span class="when"> · {relativeTime(comment.created_at)}</span>
-        <button type="button" class="stamp" aria-label={`Go to ${clock(comment.video_timestamp)}`} onClick={() => seek(comment.video_timestamp)}>
+        <button type="button" class="stamp" aria-label={t("goToTime", clock(comment.video_timestamp))} onClick={() => seek(comment.video_timestamp)}>
           {clock(comment.video_timestamp)}
         </button>
       </header>
@@ -87,7 +88,7 @@ function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
               key={emoji}
               class={n > 0 ? "reaction used" : "reaction"}
               aria-pressed={mine.has(`${comment.id}:${emoji}`)}
-              aria-label={`React ${emoji}${n > 0 ? ` (${n})` : ""}`}
+              aria-label={n > 0 ? t("reactWithCount", emoji, n) : t("react", emoji)}
               onClick={() => react(comment.id, emoji)}
             >
               {emoji}
@@ -96,7 +97,7 @@ function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
           );
         })}
         <button type="button" class="reply" onClick={reply}>
-          Reply
+          {t("reply")}
         </button>
       </div>
     </article>
@@ -124,14 +125,14 @@ function Composer({ replyTo, cancelReply, send, canPin }: { replyTo: CommentView
     <div class="composer">
       {replyTo && (
         <p class="replying">
-          Replying to {replyTo.username}{" "}
+          {t("replyingTo", replyTo.username)}{" "}
           <button type="button" onClick={cancelReply}>
-            Cancel reply
+            {t("cancelReply")}
           </button>
         </p>
       )}
       <label>
-        Write a comment
+        {t("writeComment")}
         <textarea
           value={text}
           maxLength={MAX_COMMENT}
@@ -143,14 +144,14 @@ function Composer({ replyTo, cancelReply, send, canPin }: { replyTo: CommentView
       {canPin && !replyTo && (
         <label class="check">
           <input type="checkbox" checked={pin} onChange={(e) => setPin(e.currentTarget.checked)} />
-          Pin as this episode's thread
+          {t("pinAsThread")}
         </label>
       )}
       <span class="counter" aria-live="polite">
-        {text.length} / {MAX_COMMENT}
+        {t("characterCount", text.length, MAX_COMMENT)}
       </span>
       <button type="button" disabled={busy || !text.trim()} onClick={() => void submit()}>
-        Send
+        {t("send")}
       </button>
       {error && <p role="alert" class="error">{error}</p>}
     </div>
@@ -168,8 +169,8 @@ export function clock(seconds: number): string {
 
 function relativeTime(iso: string): string {
   const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
-  if (seconds < 60) return "just now";
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  if (seconds < 60) return t("justNow");
+  if (seconds < 3600) return t("minutesAgo", Math.floor(seconds / 60));
+  if (seconds < 86400) return t("hoursAgo", Math.floor(seconds / 3600));
   return new Date(iso).toLocaleDateString();
 }

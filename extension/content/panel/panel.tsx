@@ -8,6 +8,7 @@ import type { SessionView } from "../../core/messages.ts";
 import { Comments, type CommentsProps } from "./comments.tsx";
 import { type RoomFormActions, RoomForms } from "../../ui/room-forms.tsx";
 import { RoomView } from "../../ui/room-view.tsx";
+import { t } from "../../ui/i18n.ts";
 
 export interface PanelActions extends RoomFormActions {
   leave(): Promise<void>;
@@ -29,10 +30,10 @@ export function Panel({ session, comments, invitedRoomId, defaultTitle, actions,
   return (
     <div class="watchium">
       <button type="button" class="launcher" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Open Watchium
+        {t("openPanel")}
       </button>
       {open && (
-        <section class="panel" aria-label="Watchium">
+        <section class="panel" aria-label={t("extName")}>
           {session ? (
             <>
               <RoomView session={session} onLeave={actions.leave} onEnd={actions.end} />
