@@ -248,13 +248,16 @@ export class RoomSession {
   };
 
   private hostChanged(hostUserId: string, term: number): void {
-    const wasHost = this.isHost;
     this.room = { ...this.room, host_user_id: hostUserId, host_term: term };
     this.latest = null;
     this.notice = hostUserId === this.deps.userId ? t("youAreHostNow") : t("roomHasNewHost");
     this.openPlaybackChannel();
-    if (!this.isHost && wasHost) this.clock.burst();
-    if (this.isHost) this.clock.stop();
+    if (this.isHost) {
+      this.clock.stop();
+      this.reportStatus("in_sync"); // the host is the reference
+    } else {
+      this.clock.burst(); // a new host means a new clock to measure against
+    }
     void this.refreshMembers();
     this.publishView();
   }
