@@ -3,6 +3,7 @@
  * realtime schemas), then every file of backend/supabase/migrations not applied yet,
  * unchanged and in name order, each in its own transaction.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +13,7 @@ const HERE = fileURLToPath(new URL(".", import.meta.url));
 export const MIGRATIONS_DIR = join(HERE, "../supabase/migrations");
 
 export async function migrate(db: LocalDatabase): Promise<string[]> {
-  await db.exec(readFileSync(join(HERE, "bootstrap.sql"), "utf8"));
+  await bootstrap(db);
   const done = new Set(
     (await db.query<{ version: string }>("select version from supabase_migrations.schema_migrations")).map(
       (r) => r.version,
@@ -33,4 +34,21 @@ export async function migrate(db: LocalDatabase): Promise<string[]> {
     applied.push(file);
   }
   return applied;
+}
+
+/**
+ * Runs bootstrap.sql unless this exact version already ran (recorded like a migration),
+ * which keeps a restart of an existing database fast.
+ */
+async function bootstrap(db: LocalDatabase): Promise<void> {
+  const script = readFileSync(join(HERE, "bootstrap.sql"), "utf8");
+  const version = `bootstrap-${createHash("sha256").update(script).digest("hex").slice(0, 16)}`;
+  try {
+    const done = await db.query("select 1 from supabase_migrations.schema_migrations where version = $1", [version]);
+    if (done.length > 0) return;
+  } catch {
+    // A new database: the table does not exist yet.
+  }
+  await db.exec(script);
+  await db.query("insert into supabase_migrations.schema_migrations (version, name) values ($1, 'local_bootstrap') on conflict do nothing", [version]);
 }
