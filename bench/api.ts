@@ -13,11 +13,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { configFromEnv } from "../backend/local/config.ts";
 import { startLocalStack } from "../backend/local/server.ts";
-import { findPostgres, openBenchDatabase, serverVersion, type BenchDatabaseKind } from "./support/bench-database.ts";
+import { disposeAll, findPostgres, openBenchDatabase, postgresVersion, type BenchDatabaseKind } from "./support/bench-database.ts";
 import { createRooms } from "./support/fixtures.ts";
 import { runOpenLoop } from "./support/open-loop.ts";
-import { consoleTable, section, writeSection, type ResultRow } from "./support/report.ts";
+import { consoleTable, methodNote, section, writeSection, type ResultRow } from "./support/report.ts";
 import { COMMENTS_PER_USER, JOINS_PER_USER, prepareComments, prepareJoins, type Endpoint, type PreparedLoad } from "./support/scenarios.ts";
+import { waitForRealtimeDrain } from "./support/settle.ts";
 import { formatSqlStats, timeQueries } from "./support/sql-timing.ts";
 import { combineRuns, percentile, summarize, type Summary } from "./support/stats.ts";
 
@@ -37,10 +38,11 @@ const { values: args } = parseArgs({
     "no-docs": { type: "boolean", default: false },
   },
 });
-const runs = positive("runs");
+const runs = Math.round(positive("runs"));
 const rate = positive("rate");
 const duration = positive("duration");
 const warmup = Number(args.warmup);
+if (!(warmup >= 0)) throw new Error(`--warmup must be zero or more seconds, got ${args.warmup}`);
 const warmupRequests = Math.round(rate * warmup);
 const total = warmupRequests + Math.round(rate * duration);
 
@@ -61,6 +63,7 @@ async function runOnce(kind: BenchDatabaseKind, postgresUrl: string | undefined)
     const rooms = await createRooms(stack, ROOMS);
     const loads: PreparedLoad[] = [await prepareJoins(stack, rooms, total), await prepareComments(stack, rooms, total)];
     for (const load of loads) {
+      await waitForRealtimeDrain(stack.db);
       timing?.take();
       const result = await runOpenLoop({
         origin: stack.url,
@@ -76,6 +79,8 @@ async function runOnce(kind: BenchDatabaseKind, postgresUrl: string | undefined)
       const lag = result.sendLagMs.slice(warmupRequests).sort((a, b) => a - b);
       console.log(`  ${load.endpoint}: ${load.users} users, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, ` +
         `${summary.throughput.toFixed(1)} resp/s, ${errors} error(s); sender lag p99 ${percentile(lag, 99).toFixed(1)} ms`);
+      const drainMs = await waitForRealtimeDrain(stack.db);
+      if (drainMs > 500) console.log(`  realtime backlog took ${(drainMs / 1000).toFixed(1)} s to drain after the load`);
       if (result.firstError) {
         console.log(`  first error (request ${result.firstError.index}, status ${result.firstError.status}): ${result.firstError.body}`);
       }
@@ -96,12 +101,14 @@ async function main(): Promise<void> {
     console.log(`Warning: load average is ${loadAtStart.toFixed(2)} on ${cpus().length} cores; other work will skew the results.`);
   }
   const wanted = args.db.split(",").map((s) => s.trim()) as BenchDatabaseKind[];
+  const unknown = wanted.filter((k) => !(k in DB_LABEL));
+  if (unknown.length) throw new Error(`--db takes pglite and/or postgresql, got ${unknown.join(", ")}`);
   const postgresUrl = wanted.includes("postgresql") ? await findPostgres() : undefined;
   const kinds = wanted.filter((k) => k === "pglite" || (k === "postgresql" && postgresUrl));
   if (wanted.includes("postgresql") && !postgresUrl) {
     console.log("Note: no PostgreSQL reachable (BENCH_DATABASE_URL, DATABASE_URL or 127.0.0.1:5432); benchmarking PGlite only.");
   }
-  let pgVersion = "";
+  const pgVersion = postgresUrl && kinds.includes("postgresql") ? await postgresVersion(postgresUrl) : "";
   const rows: ResultRow[] = [];
   for (const kind of kinds) {
     const perEndpoint = new Map<Endpoint, Summary[]>(ENDPOINTS.map((e) => [e, []]));
@@ -110,14 +117,6 @@ async function main(): Promise<void> {
       for (const [endpoint, summary] of await runOnce(kind, postgresUrl)) perEndpoint.get(endpoint)!.push(summary);
     }
     for (const endpoint of ENDPOINTS) rows.push({ endpoint, database: DB_LABEL[kind], summary: combineRuns(perEndpoint.get(endpoint)!) });
-    if (kind === "postgresql" && postgresUrl) {
-      const probe = await openBenchDatabase("postgresql", postgresUrl).catch(() => undefined);
-      if (probe) {
-        pgVersion = await serverVersion(probe.db);
-        await probe.db.close();
-        await probe.dispose();
-      }
-    }
   }
 
   console.log(`\n${consoleTable(rows)}`);
@@ -131,19 +130,16 @@ async function main(): Promise<void> {
       (pgVersion ? `, ${pgVersion} on the same machine` : "") +
       `; load average ${loadAtStart.toFixed(2)} before the run`,
     runs,
-    method: `How: each run starts the local stack in-process (\`startLocalStack\`, port 0, cleanup timer off) on a fresh
-migrated database — PGlite in memory, and a throwaway \`wbench_*\` database on the PostgreSQL server —
-and calls it over real HTTP (node:http, keep-alive) from a worker thread. The load is open-loop:
-requests leave on a fixed timetable of ${rate}/s whether or not earlier ones have answered, and latency
-runs from each request's scheduled send time to the end of its response, so queueing is counted.
-Each endpoint is loaded on its own for ${duration} s after a ${warmup} s warm-up (not measured; its errors
-are counted). \`rooms-join\`: ${joinUsers} anonymous users, each joining up to ${Math.min(JOINS_PER_USER, ROOMS)} of ${ROOMS} public rooms
-(every request a new membership). \`comments-create\`: ${commentUsers} users, each a member of one of those rooms
-beforehand, posting up to ${COMMENTS_PER_USER} comments each with a \`client_id\`. No user comes near the rate limits
-(room management 20/h, comments 5/min), so any non-200 answer is an error.`,
+    method: methodNote({ rate, duration, warmup, rooms: ROOMS, joinUsers, joinsPerUser: Math.min(JOINS_PER_USER, ROOMS), commentUsers, commentsPerUser: COMMENTS_PER_USER }),
   }));
   console.log(`\nWrote the bench:api section of ${DOCS_FILE}`);
 }
+
+// Ctrl-C: still drop the wbench_* databases.
+process.once("SIGINT", () => {
+  console.log("\nInterrupted: dropping benchmark databases.");
+  void disposeAll().finally(() => process.exit(130));
+});
 
 main().catch((err) => {
   console.error(err);

@@ -31,10 +31,25 @@ export async function findPostgres(env = process.env): Promise<string | undefine
   }
 }
 
-/** `select version()`, shortened to "PostgreSQL 15.18". */
-export async function serverVersion(db: LocalDatabase): Promise<string> {
-  const [row] = await db.query<{ version: string }>("select version() as version");
-  return /^PostgreSQL [\d.]+/.exec(row.version)?.[0] ?? row.version;
+/** The server's version, e.g. "PostgreSQL 15.18", or "PostgreSQL" if it cannot be read. */
+export async function postgresVersion(url: string): Promise<string> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ v: string }[]>`show server_version`;
+    return `PostgreSQL ${row.v.split(" ")[0]}`;
+  } catch {
+    return "PostgreSQL";
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** Drops of databases not yet disposed, so an interrupted run can still clean up. */
+const pendingDrops = new Set<() => Promise<void>>();
+
+/** Drops every benchmark database still there (for SIGINT). */
+export async function disposeAll(): Promise<void> {
+  await Promise.allSettled([...pendingDrops].map((drop) => drop()));
 }
 
 export async function openBenchDatabase(kind: BenchDatabaseKind, postgresUrl?: string): Promise<BenchDatabase> {
@@ -47,18 +62,20 @@ export async function openBenchDatabase(kind: BenchDatabaseKind, postgresUrl?: s
   const name = `wbench_${Math.random().toString(36).slice(2, 10)}`;
   const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
-  const dispose = async () => {
+  const drop = async () => {
+    if (!pendingDrops.delete(drop)) return;
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
   };
+  pendingDrops.add(drop);
   try {
     const url = new URL(postgresUrl);
     url.pathname = `/${name}`;
     const db = await openPostgres(url.toString());
     await migrate(db);
-    return { kind, db, dispose };
+    return { kind, db, dispose: drop };
   } catch (err) {
-    await dispose();
+    await drop();
     throw err;
   }
 }

@@ -70,6 +70,34 @@ ${ctx.method}
 ${END}`;
 }
 
+export interface MethodParams {
+  rate: number;
+  duration: number;
+  warmup: number;
+  rooms: number;
+  joinUsers: number;
+  joinsPerUser: number;
+  commentUsers: number;
+  commentsPerUser: number;
+}
+
+/** The paragraph saying how the numbers were produced. */
+export function methodNote(p: MethodParams): string {
+  return `How: each run starts the local stack in-process (\`startLocalStack\`, port 0, cleanup timer off) on a fresh
+migrated database — PGlite in memory, and a throwaway \`wbench_*\` database on the PostgreSQL server —
+and calls it over real HTTP (node:http, keep-alive) from a worker thread. The load is open-loop:
+requests leave on a fixed timetable of ${p.rate}/s whether or not earlier ones have answered, and latency
+runs from each request's scheduled send time to the end of its response, so queueing is counted.
+Each endpoint is loaded on its own for ${p.duration} s after a ${p.warmup} s warm-up; *Sent* counts the measured
+requests, *Errors* every non-200 answer including the warm-up's. \`rooms-join\`: ${p.joinUsers} anonymous users,
+each joining up to ${p.joinsPerUser} of ${p.rooms} public rooms (every request a new membership, which counts toward
+the limit). \`comments-create\`: ${p.commentUsers} users, each a member of one of those rooms beforehand, posting up
+to ${p.commentsPerUser} comments each with a \`client_id\`. No user comes near the rate limits (room management 20/h,
+comments 5/min). Each load starts, and the stack closes, only once the local Realtime server has
+delivered every event the previous work queued (\`realtime.messages\` empty). The stack, the load
+generator and PostgreSQL share the machine's cores, so other work on it shows in the tails.`;
+}
+
 /** Writes or replaces the section in `file`, creating the file with a title and intro if needed. */
 export function writeSection(file: string, content: string): void {
   if (!existsSync(file)) {
