@@ -51,7 +51,7 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
       session?.playbackRequest(message);
       return undefined;
     case "content/status":
-      session?.reportStatus(message.status);
+      session?.reportStatus(message.status, message.offset_ms);
       return undefined;
     case "content/buffering":
       session?.reportBuffering(message);

@@ -13,6 +13,7 @@ export function presenceMembers(members: MemberT[], presence: Record<string, unk
       username: live?.username ?? m.username,
       role: m.user_id === hostUserId ? "host" : "member",
       status: live?.status ?? "away",
+      offset_ms: live?.offset_ms,
       online: metas.length > 0,
     };
   });

@@ -131,10 +131,10 @@ export class RoomSession {
     else void this.roomChannel.send({ type: "broadcast", event: "playback_request", payload });
   }
 
-  reportStatus(status: MemberStatus): void {
+  reportStatus(status: MemberStatus, offsetMs?: number): void {
     if (status === this.status) return; // presence changes only when the status does
     this.status = status;
-    this.presence.publish(status);
+    this.presence.publish(status, offsetMs);
   }
 
 

@@ -7,13 +7,13 @@ import type { MemberStatus } from "../core/messages.ts";
 import { PresenceThrottle } from "../core/presence-throttle.ts";
 
 export class StatusPresence {
-  private readonly throttle = new PresenceThrottle<MemberStatus>();
+  private readonly throttle = new PresenceThrottle<{ status: MemberStatus; offset_ms?: number }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly channel: () => RealtimeChannel, private readonly who: { user_id: string; username: string }) {}
 
-  publish(status: MemberStatus): void {
-    const value = this.throttle.offer(status, Date.now());
+  publish(status: MemberStatus, offsetMs?: number): void {
+    const value = this.throttle.offer({ status, offset_ms: offsetMs }, Date.now());
     if (value !== null) return this.track(value);
     if (this.timer) return;
     this.timer = setTimeout(() => {
@@ -27,7 +27,7 @@ export class StatusPresence {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  private track(status: MemberStatus): void {
-    void this.channel().track({ ...this.who, status });
+  private track(value: { status: MemberStatus; offset_ms?: number }): void {
+    void this.channel().track({ ...this.who, ...value });
   }
 }

@@ -24,6 +24,8 @@ export const PresenceMeta = z.object({
   user_id: z.string(),
   username: z.string(),
   status: MemberStatus,
+  /** The error (ms, + behind) the member had when its status changed. */
+  offset_ms: z.optional(z.number()),
 });
 export type PresenceMeta = z.infer<typeof PresenceMeta>;
 

@@ -33,7 +33,10 @@ export function RoomView({ session, onLeave, onEnd }: { session: SessionView; on
       </p>
       {session.access_key && (
         <p>
-          {t("accessKeyPrefix")} <strong class="access-key">{session.access_key}</strong> {t("accessKeyHint")}
+          {t("accessKeyPrefix")} <strong class="access-key">{session.access_key}</strong> {t("accessKeyHint")}{" "}
+          <button type="button" onClick={() => void navigator.clipboard.writeText(session.access_key ?? "").then(() => setCopied(true), () => {})}>
+            {t("copyAccessKey")}
+          </button>
         </p>
       )}
       {session.notice && <p role="status">{session.notice}</p>}
@@ -55,7 +58,7 @@ export function RoomView({ session, onLeave, onEnd }: { session: SessionView; on
       {copied && <span role="status"> {t("copied")}</span>}
       <ul aria-label={t("members")}>
         {session.members.map((m) => (
-          <li key={m.user_id}>{t(m.role === "host" ? "hostMemberLine" : "memberLine", m.username, t(m.online ? STATUS[m.status] : "statusAway"))}</li>
+          <li key={m.user_id}>{t(m.role === "host" ? "hostMemberLine" : "memberLine", m.username, statusText(m))}</li>
         ))}
       </ul>
       <button type="button" onClick={() => void onLeave()}>
@@ -68,4 +71,13 @@ export function RoomView({ session, onLeave, onEnd }: { session: SessionView; on
       )}
     </div>
   );
+}
+
+/** "in sync", "behind by 3 s", "buffering", … (the offset is the one reported with the status). */
+function statusText(m: SessionView["members"][number]): string {
+  if (!m.online) return t("statusAway");
+  const seconds = m.offset_ms !== undefined ? String(Math.round(Math.abs(m.offset_ms) / 1000)) : undefined;
+  if (m.status === "behind" && seconds) return t("statusBehindBy", seconds);
+  if (m.status === "ahead" && seconds) return t("statusAheadBy", seconds);
+  return t(STATUS[m.status]);
 }
