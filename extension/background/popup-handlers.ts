@@ -35,7 +35,7 @@ export async function handlePopup(message: FromPopup): Promise<unknown> {
       return res.ok ? { ok: true, rooms: res.data.rooms } : res;
     }
     case "popup/save-settings":
-      return { ok: true, settings: await saveSettings({ username: message.username, backendUrl: message.backend_url, anonKey: message.anon_key }) };
+      return { ok: true, settings: await saveSettings({ username: message.username, avatarUrl: message.avatar_url, backendUrl: message.backend_url, anonKey: message.anon_key }) };
     case "popup/test-connection":
       return testConnection(message.backend_url, message.anon_key);
   }

@@ -14,6 +14,7 @@ export function presenceMembers(members: MemberT[], presence: Record<string, unk
       role: m.user_id === hostUserId ? "host" : "member",
       status: live?.status ?? "away",
       offset_ms: live?.offset_ms,
+      avatar_url: /^https?:\/\//i.test(m.avatar_url) ? m.avatar_url : undefined,
       online: metas.length > 0,
     };
   });

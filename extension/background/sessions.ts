@@ -32,9 +32,9 @@ export async function createRoom(
   tabId: number,
   req: { title: string; is_public: boolean; username: string; page_url: string; media: Record<string, unknown> },
 ): Promise<SessionResult> {
-  const { client, username } = await connect(req.username);
+  const { client, username, avatar } = await connect(req.username);
   const res = await callFunction<JoinAnswer>(client, "rooms-create", {
-    title: req.title, is_public: req.is_public, host_username: username, ...req.media,
+    title: req.title, is_public: req.is_public, host_username: username, ...avatar, ...req.media,
   });
   if (!res.ok) return res;
   return start(tabId, { ...res.data, members: [res.data.member] }, withoutInvite(req.page_url), res.data.room.access_key);
@@ -45,9 +45,9 @@ export async function joinRoom(
   req: { room_id: string; username: string; access_key?: string; page_url: string },
   restored?: StoredSession,
 ): Promise<SessionResult> {
-  const { client, username } = await connect(req.username);
+  const { client, username, avatar } = await connect(req.username);
   const res = await callFunction<JoinAnswer>(client, "rooms-join", {
-    room_id: req.room_id, username, ...(req.access_key ? { access_key: req.access_key } : {}),
+    room_id: req.room_id, username, ...avatar, ...(req.access_key ? { access_key: req.access_key } : {}),
   });
   if (!res.ok) return res;
   return start(tabId, res.data, withoutInvite(req.page_url), restored?.accessKey, restored?.seq);
@@ -96,7 +96,7 @@ async function connect(requestedName: string) {
   const settings = requestedName ? await saveSettings({ username: requestedName.trim() }) : await loadSettings();
   const client = supabaseFor(settings);
   const userId = await ensureSignedIn(client);
-  return { client, userId, username: settings.username || t("guestName") };
+  return { client, userId, username: settings.username || t("guestName"), avatar: settings.avatarUrl ? { avatar_url: settings.avatarUrl } : {} };
 }
 
 async function start(

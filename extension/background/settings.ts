@@ -5,6 +5,8 @@ export interface Settings {
   backendUrl: string;
   anonKey: string;
   username: string;
+  /** An http(s) picture shown next to the name; empty for none. */
+  avatarUrl: string;
 }
 
 const KEY = "watchium:settings";
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
     import.meta.env.WXT_ANON_KEY ??
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0",
   username: "",
+  avatarUrl: "",
 };
 
 export async function loadSettings(): Promise<Settings> {

@@ -24,6 +24,7 @@ export const MemberView = z.object({
   status: MemberStatus,
   offset_ms: z.optional(z.number()),
   online: z.boolean(),
+  avatar_url: z.optional(z.string()),
 });
 export type MemberView = z.infer<typeof MemberView>;
 

@@ -16,7 +16,7 @@ export const PopupJoinRoom = z.object({
 export const PopupLeaveRoom = z.object({ type: z.literal("popup/leave-room"), ...tab });
 export const PopupListPublic = z.object({ type: z.literal("popup/list-public") });
 export const PopupSaveSettings = z.object({
-  type: z.literal("popup/save-settings"), username: z.string(), backend_url: z.string(), anon_key: z.string(),
+  type: z.literal("popup/save-settings"), username: z.string(), avatar_url: z.string(), backend_url: z.string(), anon_key: z.string(),
 });
 export const PopupTestConnection = z.object({
   type: z.literal("popup/test-connection"), backend_url: z.string(), anon_key: z.string(),

@@ -43,7 +43,11 @@ function Discover({ client, username, onJoined }: { client: PopupClient; usernam
   const [rooms, setRooms] = useState<PublicRoomView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => client.listPublic().then((r) => (r.ok ? setRooms(r.rooms) : setError(r.error.message)));
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), 10_000); // counts stay current while the popup is open
+    return () => clearInterval(timer);
+  }, []);
   return (
     <section aria-label={t("publicRooms")}>
       <h2>{t("publicRooms")}</h2>
@@ -76,6 +80,7 @@ function Discover({ client, username, onJoined }: { client: PopupClient; usernam
 
 function SettingsForm({ client, state }: { client: PopupClient; state: PopupState }) {
   const [username, setUsername] = useState(state.settings.username);
+  const [avatarUrl, setAvatarUrl] = useState(state.settings.avatarUrl);
   const [backendUrl, setBackendUrl] = useState(state.settings.backendUrl);
   const [anonKey, setAnonKey] = useState(state.settings.anonKey);
   const [status, setStatus] = useState<string | null>(null);
@@ -85,6 +90,10 @@ function SettingsForm({ client, state }: { client: PopupClient; state: PopupStat
       <label>
         {t("displayName")}
         <input value={username} maxLength={40} onInput={(e) => setUsername(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t("avatarUrl")}
+        <input value={avatarUrl} type="url" placeholder="https://…" onInput={(e) => setAvatarUrl(e.currentTarget.value.trim())} />
       </label>
       <label>
         {t("backendUrl")}
@@ -100,7 +109,7 @@ function SettingsForm({ client, state }: { client: PopupClient; state: PopupStat
       <button
         type="button"
         onClick={async () => {
-          await client.saveSettings({ username, backend_url: backendUrl, anon_key: anonKey });
+          await client.saveSettings({ username, avatar_url: avatarUrl, backend_url: backendUrl, anon_key: anonKey });
           setStatus(t("saved"));
         }}
       >

@@ -29,7 +29,7 @@ export const popupClient = (tabId: number) => ({
   join: (f: { room_id: string; username: string; access_key?: string }) => ask<SessionResult>({ type: "popup/join-room", tab_id: tabId, ...f }),
   leave: () => ask<{ ok: boolean }>({ type: "popup/leave-room", tab_id: tabId }),
   listPublic: () => ask<{ ok: true; rooms: PublicRoomView[] } | { ok: false; error: { message: string } }>({ type: "popup/list-public" }),
-  saveSettings: (s: { username: string; backend_url: string; anon_key: string }) => ask<{ ok: boolean }>({ type: "popup/save-settings", ...s }),
+  saveSettings: (s: { username: string; avatar_url: string; backend_url: string; anon_key: string }) => ask<{ ok: boolean }>({ type: "popup/save-settings", ...s }),
   testConnection: (s: { backend_url: string; anon_key: string }) => ask<{ ok: boolean; message: string }>({ type: "popup/test-connection", ...s }),
 });
 export type PopupClient = ReturnType<typeof popupClient>;

@@ -58,7 +58,10 @@ export function RoomView({ session, onLeave, onEnd }: { session: SessionView; on
       {copied && <span role="status"> {t("copied")}</span>}
       <ul aria-label={t("members")}>
         {session.members.map((m) => (
-          <li key={m.user_id}>{t(m.role === "host" ? "hostMemberLine" : "memberLine", m.username, statusText(m))}</li>
+          <li key={m.user_id}>
+            {m.avatar_url && <img class="avatar" src={m.avatar_url} alt="" width={18} height={18} referrerpolicy="no-referrer" />}
+            {t(m.role === "host" ? "hostMemberLine" : "memberLine", m.username, statusText(m))}
+          </li>
         ))}
       </ul>
       <button type="button" onClick={() => void onLeave()}>

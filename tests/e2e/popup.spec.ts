@@ -101,3 +101,19 @@ test("settings: test the connection", async () => {
   await expect(popup.getByRole("status")).toContainText("Could not reach");
   await popup.close();
 });
+
+test("an avatar set in settings shows next to the name for the others", async () => {
+  const popup = await openPopup(member);
+  await popup.getByText("Settings", { exact: true }).click();
+  await popup.getByLabel("Backend URL").fill(stack.url);
+  await popup.getByLabel("Avatar picture URL").fill(`${stack.url}/demo/avatar.png`);
+  await popup.getByRole("button", { name: "Save settings" }).click();
+  await expect(popup.getByRole("status")).toContainText("Saved");
+  await popup.getByRole("button", { name: "Leave room" }).click();
+  await popup.getByRole("button", { name: "Join Open screening" }).click();
+  await expect(popup.getByRole("list", { name: "Members" })).toContainText("Hana (host)");
+  await popup.close();
+  const hostPopup = await openPopup(host);
+  await expect(hostPopup.locator(`ul[aria-label="Members"] img[src="${stack.url}/demo/avatar.png"]`)).toHaveCount(1, { timeout: 10_000 });
+  await hostPopup.close();
+});

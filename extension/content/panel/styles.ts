@@ -10,6 +10,7 @@ label input:not([type=checkbox]) { display: block; width: 100%; box-sizing: bord
 fieldset { border: 1px solid #ddd; border-radius: 8px; margin: 8px 0; }
 button { margin: 4px 0; padding: 5px 10px; cursor: pointer; }
 .error { color: #b00020; }
+.avatar { border-radius: 50%; vertical-align: middle; margin-right: 4px; object-fit: cover; }
 .banner { background: #fff3cd; color: #5c4400; padding: 4px 8px; border-radius: 6px; }
 h2 { font-size: 16px; margin: 0 0 6px; }
 @media (prefers-color-scheme: dark) {
