@@ -92,3 +92,16 @@ export async function openPostgres(url: string): Promise<LocalDatabase> {
     close: () => sql.end({ timeout: 5 }),
   };
 }
+
+/** Whether a PostgreSQL server answers at this URL (within 2 s). */
+export async function canConnect(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}

@@ -3,7 +3,7 @@
  * `wbench_<random>` database on a PostgreSQL server, dropped again by dispose().
  */
 import postgres from "postgres";
-import { openPglite, openPostgres, type LocalDatabase } from "../../backend/local/database.ts";
+import { canConnect, openPglite, openPostgres, type LocalDatabase } from "../../backend/local/database.ts";
 import { migrate } from "../../backend/local/migrate.ts";
 
 export type BenchDatabaseKind = "pglite" | "postgresql";
@@ -20,15 +20,7 @@ export interface BenchDatabase {
 /** The admin URL of a reachable PostgreSQL server (BENCH_DATABASE_URL, DATABASE_URL or the default), or undefined. */
 export async function findPostgres(env = process.env): Promise<string | undefined> {
   const url = env.BENCH_DATABASE_URL || env.DATABASE_URL || DEFAULT_POSTGRES_URL;
-  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
+  return (await canConnect(url)) ? url : undefined;
 }
 
 /** The server's version, e.g. "PostgreSQL 15.18", or "PostgreSQL" if it cannot be read. */

@@ -2,7 +2,7 @@
  * The databases the backend suites run on: PGlite always, PostgreSQL when one is
  * reachable (DATABASE_URL, or the local server that .ci/run starts).
  */
-import postgres from "postgres";
+import { canConnect } from "../../backend/local/database.ts";
 
 export const TEMPLATE_DB = "watchium_test_template";
 export const PGLITE_TEMPLATE = ".watchium/test/pglite-template.tar.gz";
@@ -13,15 +13,7 @@ export type DatabaseKind = "pglite" | "postgresql";
 /** The admin URL of a reachable PostgreSQL, or undefined. */
 export async function findPostgres(): Promise<string | undefined> {
   const url = process.env.DATABASE_URL || DEFAULT_TEST_PG_URL;
-  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
+  return (await canConnect(url)) ? url : undefined;
 }
 
 /** The same server's URL with another database name. */
