@@ -2,7 +2,9 @@
 import browser from "webextension-polyfill";
 import type { FromPopup, PublicRoomView } from "../core/popup-messages.ts";
 import { t } from "../ui/i18n.ts";
+import { MediaInfo } from "../core/messages.ts";
 import { callFunction } from "./api-client.ts";
+import { parseWith } from "./parse.ts";
 import { createRoom, joinRoom, leaveRoom, sessionOf } from "./sessions.ts";
 import { loadSettings, saveSettings } from "./settings.ts";
 import { ensureSignedIn, supabaseFor } from "./supabase-client.ts";
@@ -16,10 +18,12 @@ export async function handlePopup(message: FromPopup): Promise<unknown> {
     case "popup/create-room": {
       const tab = await browser.tabs.get(message.tab_id);
       const url = new URL(tab.url ?? "about:blank");
-      return createRoom(message.tab_id, {
-        title: message.title, is_public: message.is_public, username: message.username, page_url: url.toString(),
-        media: { anime_id: `${url.hostname}${url.pathname}`.slice(0, 200) || "page", anime_title: (tab.title ?? "").slice(0, 200), episode_number: 1, video_url: url.toString().split("#")[0] },
-      });
+      // The page's content script knows the show and episode (site adapters); the URL and title are the fallback.
+      const answer = await browser.tabs.sendMessage(message.tab_id, { type: "bg/describe-media" }, { frameId: 0 }).catch(() => null);
+      const media = parseWith(MediaInfo, answer) ?? {
+        anime_id: `${url.hostname}${url.pathname}`.slice(0, 200) || "page", anime_title: (tab.title ?? "").slice(0, 200), episode_number: 1, video_url: url.toString().split("#")[0],
+      };
+      return createRoom(message.tab_id, { title: message.title, is_public: message.is_public, username: message.username, page_url: url.toString(), media });
     }
     case "popup/join-room": {
       const tab = await browser.tabs.get(message.tab_id);

@@ -120,6 +120,11 @@ export function startContent(signal: AbortSignal): void {
         comments.merge(message.comments);
         if (message.has_older !== undefined) hasOlder = message.has_older;
         return panel?.update(panelProps());
+      case "bg/describe-media": {
+        if (!isTop) return undefined;
+        const url = new URL(location.href);
+        return { ...siteFor(url).media(document, url), video_url: location.href.split("#")[0] };
+      }
       case "bg/reactions":
         reactions.set(message.comment_id, message.reactions);
         if (message.mine) {

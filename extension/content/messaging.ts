@@ -31,11 +31,13 @@ export function describeFailure(result: SessionResult | null): string | null {
   return result.ok ? null : result.error.message;
 }
 
-export function onNotice(handler: (message: ToContent) => void, signal: AbortSignal): void {
+/** Handles the background's notices; a handler that returns a value answers the background's ask. */
+export function onNotice(handler: (message: ToContent) => unknown, signal: AbortSignal): void {
   const listener = (raw: unknown) => {
     const parsed = z.safeParse(ToContent, raw);
-    if (parsed.success) handler(parsed.data);
-    return undefined;
+    if (!parsed.success) return undefined;
+    const answer = handler(parsed.data);
+    return answer === undefined ? undefined : Promise.resolve(answer);
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(listener));

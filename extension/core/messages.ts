@@ -200,5 +200,8 @@ export const ReactionsUpdate = z.object({
   mine: z.optional(z.object({ emoji: z.string(), reacted: z.boolean() })),
 });
 
-export const ToContent = z.discriminatedUnion("type", [SessionChanged, PlaybackUpdate, ApplyRequest, MemberBuffering, CommentsUpdate, ReactionsUpdate]);
+/** The background asks the top frame which show and episode the page plays (for the popup). */
+export const DescribeMedia = z.object({ type: z.literal("bg/describe-media") });
+
+export const ToContent = z.discriminatedUnion("type", [SessionChanged, PlaybackUpdate, ApplyRequest, MemberBuffering, CommentsUpdate, ReactionsUpdate, DescribeMedia]);
 export type ToContent = z.infer<typeof ToContent>;

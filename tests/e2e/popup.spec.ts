@@ -50,6 +50,10 @@ test("create a private room from the popup: its key is shown, the page joins the
   const invite = await popup.getByRole("textbox", { name: "Invite link" }).inputValue();
   expect(invite).not.toContain(key); // the key is never in the link
   roomId = /watchium=([A-Za-z0-9_-]{10})/.exec(invite)![1];
+  // The show and episode come from the page (its title says "Episode 1").
+  const [room] = await stack.db.query<{ anime_title: string; episode_number: number }>(
+    "select anime_title, episode_number from public.rooms where room_id = $1", [roomId]);
+  expect(room).toEqual({ anime_title: "Watchium demo — Episode 1", episode_number: 1 });
   await popup.screenshot({ path: "docs/screenshots/popup-room.png", timeout: 10_000 });
   // The tab's own panel shows the room too.
   await new PanelPage(host.page).open();
