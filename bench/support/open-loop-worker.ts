@@ -10,7 +10,10 @@ import type { LoadPlan, LoadResult } from "./load-plan.ts";
 
 const plan = workerData as LoadPlan;
 const origin = new URL(plan.origin);
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// COMPAT(node20): the agent only honours the server's "Keep-Alive: timeout=5" hint when it has
+// a timeout of its own, so without one an idle socket can be reused just as the server closes
+// it (ECONNRESET). Idle sockets are dropped after 2 s; a request's own timeout applies in use.
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 2000 });
 const n = plan.requests.length;
 const interval = 1000 / plan.ratePerSecond;
 const result: LoadResult = {
