@@ -9,16 +9,15 @@ import { playbackTopic, roomTopic } from "../../backend/supabase/functions/_shar
 import type { BufferingMessage, HostStateMessage, MemberStatus, PlaybackRequestMessage, SessionView, ToContent } from "../core/messages.ts";
 import { HostPlaybackState, isNewer } from "../core/playback-state.ts";
 import { HostStateSequencer } from "../core/host-state-sequencer.ts";
-import { makeInviteLink } from "../core/share-link.ts";
 import { t } from "../ui/i18n.ts";
 import { callFunction } from "./api-client.ts";
 import { ClockSync } from "./clock-sync.ts";
 import { PlaybackPersister } from "./playback-persister.ts";
 import { parseWith } from "./parse.ts";
-import { presenceMembers } from "./presence-members.ts";
 import { RoomComments } from "./room-comments.ts";
 import { type RoomEventHandlers, routeRoomEvent } from "./room-event-router.ts";
 import { persistedPlayback, roomMembers } from "./room-queries.ts";
+import { buildSessionView } from "./session-view.ts";
 import { StatusPresence } from "./status-presence.ts";
 
 type HostStateMsg = HostStateMessage;
@@ -98,23 +97,19 @@ export class RoomSession {
   }
 
   view(): SessionView {
-    return {
-      room_id: this.room.room_id,
-      title: this.room.title,
-      is_public: this.room.is_public,
-      access_key: this.isHost ? this.joined.accessKey : undefined,
-      role: this.isHost ? "host" : "member",
-      user_id: this.deps.userId,
-      host_user_id: this.room.host_user_id,
-      host_term: this.room.host_term,
-      invite_link: makeInviteLink(this.joined.pageUrl, this.room.room_id),
-      page_url: this.joined.pageUrl,
-      members: presenceMembers(this.members, this.roomChannel?.presenceState() ?? {}, this.room.host_user_id),
+    return buildSessionView({
+      room: this.room,
+      userId: this.deps.userId,
+      pageUrl: this.joined.pageUrl,
+      accessKey: this.joined.accessKey,
+      members: this.members,
+      presence: this.roomChannel?.presenceState() ?? {},
       connection: this.connection,
       notice: this.notice,
-      follow_url: this.isHost ? undefined : this.followUrl,
-    };
+      followUrl: this.followUrl,
+    });
   }
+
 
   /** The host's content script read its video. */
   hostState(msg: HostStateMsg): void {
