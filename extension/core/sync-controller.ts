@@ -6,6 +6,10 @@
  *   |Δ| < 30 ms          nothing (and rate back to exactly the host's once |Δ| < 15 ms)
  *   30 ms ≤ |Δ| ≤ 1 s    playbackRate = host rate × (1 ± up to 8 %), pitch preserved
  *   |Δ| > 1 s            seek to expected + learned seek latency, at most once per 3 s
+ *
+ * One exception to the 3 s spacing: a seek that lands more than 60 ms off (it took longer
+ * than the latency learned so far, e.g. on a busy machine) gets one corrective seek with the
+ * freshly learned latency, instead of seconds of rate correction.
  */
 
 export const SYNC = {
@@ -16,6 +20,8 @@ export const SYNC = {
   /** Rate change per second of error: 62.5 ms behind → the full +8 %. */
   gainPerSecond: 1.28,
   minSeekIntervalMs: 3000,
+  correctiveSeekOverMs: 60,
+  correctiveWindowMs: 1500,
   initialSeekLatencyMs: 80,
 } as const;
 
@@ -42,6 +48,9 @@ export class SyncController {
   private lastSeekAt = -Infinity;
   private seekLatencyMs: number = SYNC.initialSeekLatencyMs;
   private pendingSeekAt: number | null = null;
+  /** When the last seek we asked for completed, while a corrective seek is still allowed. */
+  private correctiveFrom: number | null = null;
+  private lastSeekWasCorrective = false;
   private correcting = false;
 
   /** The signed error in ms (positive: we are behind the host). */
@@ -57,6 +66,19 @@ export class SyncController {
     }
     const error = SyncController.errorMs(target, video);
     const size = Math.abs(error);
+    if (this.correctiveFrom !== null) {
+      const recent = nowMs - this.correctiveFrom < SYNC.correctiveWindowMs;
+      if (recent && size > SYNC.correctiveSeekOverMs && !video.paused) {
+        this.correctiveFrom = null;
+        this.lastSeekWasCorrective = true;
+        const lead = (this.seekLatencyMs / 1000) * target.rate;
+        this.lastSeekAt = nowMs;
+        this.pendingSeekAt = nowMs;
+        this.correcting = false;
+        return { kind: "seek", to: Math.max(0, target.position + lead) };
+      }
+      if (!recent) this.correctiveFrom = null;
+    }
     if (size > SYNC.seekThresholdMs) {
       if (nowMs - this.lastSeekAt < SYNC.minSeekIntervalMs) return this.rateFor(target, error, video);
       const lead = (this.seekLatencyMs / 1000) * target.rate;
@@ -73,6 +95,9 @@ export class SyncController {
     // Smooth, and bound it: one slow seek (a network stall) must not throw later seeks far ahead.
     this.seekLatencyMs = Math.min(1000, Math.max(0, 0.7 * this.seekLatencyMs + 0.3 * took));
     this.pendingSeekAt = null;
+    // A first seek may be followed by one corrective seek; a corrective one may not.
+    this.correctiveFrom = this.lastSeekWasCorrective ? null : nowMs;
+    this.lastSeekWasCorrective = false;
   }
 
   get learnedSeekLatencyMs(): number {

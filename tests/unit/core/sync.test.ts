@@ -209,3 +209,25 @@ describe("host state sequencer", () => {
     expect(restarted.next({ paused: false, position: 0, rate: 1, host_time: 9_000_000 }, 3, "m:1").seq).toBe(9_000_000);
   });
 });
+
+describe("corrective seek", () => {
+  test("a seek that lands off gets one quick corrective seek, then the rate takes over", () => {
+    const c = new SyncController();
+    const playing = (position: number) => ({ position, paused: false, rate: 1 });
+    expect(c.decide({ position: 20, paused: false, rate: 1 }, playing(10), 0).kind).toBe("seek");
+    c.seekCompleted(400); // slower than the 80 ms learned so far: the video is now ~300 ms behind
+    const corrective = c.decide({ position: 20.7, paused: false, rate: 1 }, playing(20.4), 500);
+    expect(corrective.kind).toBe("seek");
+    c.seekCompleted(600);
+    // The corrective seek does not earn another one: small errors go back to the rate ladder.
+    expect(c.decide({ position: 21, paused: false, rate: 1 }, playing(20.9), 700)).toEqual({ kind: "rate", rate: 1.08 });
+  });
+
+  test("no corrective seek when the first one landed close, or long after", () => {
+    const c = new SyncController();
+    c.decide({ position: 20, paused: false, rate: 1 }, { position: 10, paused: false, rate: 1 }, 0);
+    c.seekCompleted(100);
+    expect(c.decide({ position: 20.2, paused: false, rate: 1 }, { position: 20.17, paused: false, rate: 1 }, 200).kind).not.toBe("seek");
+    expect(c.decide({ position: 22, paused: false, rate: 1 }, { position: 21.8, paused: false, rate: 1 }, 2000).kind).toBe("rate");
+  });
+});
