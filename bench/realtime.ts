@@ -31,7 +31,7 @@ import { runPresenceLoad, type PresenceResult } from "./realtime/presence-load.t
 import { machineBusyPercent, openFileLimit } from "./realtime/proc-stats.ts";
 import { formatProfile } from "./realtime/profile-summary.ts";
 import { measureUndisturbed, retryLog } from "./realtime/quiet.ts";
-import { fanoutTable, fanoutVerdict, presenceTables, presenceVerdict } from "./realtime/report.ts";
+import { fanoutPerRun, fanoutTable, fanoutVerdict, presencePerRun, presenceTables, presenceVerdict } from "./realtime/report.ts";
 import type { SocketKind } from "./realtime/socket-kinds.ts";
 import { startStackProcess, type StackProcess } from "./realtime/stack-process.ts";
 import { medianOfRuns } from "./realtime/stats.ts";
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
         () => withStack(`presence-${run}`, (stack) => runPresenceLoad(stack, { clients, socket, ...plan.presence })),
         (r) => Math.max(r.load.otherCpu, r.connected.otherCpu),
       );
-      console.log(`  connect ${r.connectS.toFixed(1)} s, CPU idle/connected/load ${r.idle.cpu.toFixed(0)}/${r.connected.cpu.toFixed(0)}/${r.load.cpu.toFixed(0)} %, RSS ${r.idle.rssMb.toFixed(0)}/${r.connected.rssMb.toFixed(0)}/${r.load.rssMb.toFixed(0)} MB, ${r.deliveredPerSec.toFixed(0)} msg/s, missing ${r.missing}`);
+      console.log(`  connect ${r.connectS.toFixed(1)} s, CPU idle/connected/load ${r.idle.cpu.toFixed(0)}/${r.connected.cpu.toFixed(0)}/${r.load.cpu.toFixed(0)} %, RSS ${r.idle.rssMb.toFixed(0)}/${r.connected.rssMb.toFixed(0)}/${r.load.rssMb.toFixed(0)} MB, ${r.deliveredPerSec.toFixed(0)} msg/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, missing ${r.missing}, other processes ${r.load.otherCpu.toFixed(0)} %`);
       presenceRuns.push(r);
     }
   }
@@ -112,8 +112,10 @@ async function main(): Promise<void> {
   const { rooms, members } = plan.presence;
   const context = { runs, quick, clients, socket, busy, quiet, retries: retryLog, plan, cores: cpus().length, cpuModel: cpus()[0]?.model ?? "?", openFiles: openFileLimit(), fanout, presence };
   const parts = ["## Realtime (WebSocket) under load", describeHeader(context)];
-  if (fanout.length) parts.push("### A. Fan-out: one public channel", fanoutTable(fanout), fanoutVerdict(fanout));
+  if (fanout.length) parts.push("### A. Fan-out: one public channel", fanoutTable(fanout), fanoutVerdict(fanout, fanoutRuns));
+  if (fanout.length && runs > 1) parts.push(fanoutPerRun(fanoutRuns));
   if (presence) parts.push(`### B. Presence load: ${rooms} rooms × ${members} members`, presenceTables(presence, rooms, members), presenceVerdict(presence, rooms, members));
+  if (presence && runs > 1) parts.push(presencePerRun(presenceRuns));
   parts.push(describeMethod(context));
   const body = parts.join("\n\n");
   console.log(`\n${body}\n`);
