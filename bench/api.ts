@@ -4,7 +4,11 @@
  * prints latency percentiles and writes them to docs/benchmarks.md.
  *
  *   npx tsx bench/api.ts [--runs N] [--rate 200] [--duration 10] [--warmup 2]
- *                        [--db pglite,postgresql] [--profile-sql] [--no-docs]
+ *                        [--db pglite,postgresql] [--max-wait 300] [--profile-sql] [--no-docs]
+ *
+ * Before each load it waits (up to --max-wait seconds; 0 skips) for other processes to
+ * use less than 15% of the CPU, since the stack, the load generator and PostgreSQL all
+ * share this machine.
  *
  * Exits non-zero only when something crashes; a missed target is a result, not a failure.
  */
@@ -15,12 +19,11 @@ import { configFromEnv } from "../backend/local/config.ts";
 import { startLocalStack } from "../backend/local/server.ts";
 import { disposeAll, findPostgres, openBenchDatabase, postgresVersion, type BenchDatabaseKind } from "./support/bench-database.ts";
 import { createRooms } from "./support/fixtures.ts";
-import { runOpenLoop } from "./support/open-loop.ts";
+import { measureLoad } from "./support/measure-load.ts";
 import { consoleTable, methodNote, section, writeSection, type ResultRow } from "./support/report.ts";
 import { COMMENTS_PER_USER, JOINS_PER_USER, prepareComments, prepareJoins, type Endpoint, type PreparedLoad } from "./support/scenarios.ts";
-import { waitForRealtimeDrain } from "./support/settle.ts";
-import { formatSqlStats, timeQueries } from "./support/sql-timing.ts";
-import { combineRuns, percentile, summarize, type Summary } from "./support/stats.ts";
+import { timeQueries } from "./support/sql-timing.ts";
+import { combineRuns, type Summary } from "./support/stats.ts";
 
 const DOCS_FILE = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
 const ROOMS = 100;
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     db: { type: "string", default: "pglite,postgresql" },
+    "max-wait": { type: "string", default: "300" },
     "profile-sql": { type: "boolean", default: false },
     "no-docs": { type: "boolean", default: false },
   },
@@ -43,6 +47,8 @@ const rate = positive("rate");
 const duration = positive("duration");
 const warmup = Number(args.warmup);
 if (!(warmup >= 0)) throw new Error(`--warmup must be zero or more seconds, got ${args.warmup}`);
+const maxWaitMs = Number(args["max-wait"]) * 1000;
+if (!(maxWaitMs >= 0)) throw new Error(`--max-wait must be zero or more seconds, got ${args["max-wait"]}`);
 const warmupRequests = Math.round(rate * warmup);
 const total = warmupRequests + Math.round(rate * duration);
 
@@ -63,28 +69,7 @@ async function runOnce(kind: BenchDatabaseKind, postgresUrl: string | undefined)
     const rooms = await createRooms(stack, ROOMS);
     const loads: PreparedLoad[] = [await prepareJoins(stack, rooms, total), await prepareComments(stack, rooms, total)];
     for (const load of loads) {
-      await waitForRealtimeDrain(stack.db);
-      timing?.take();
-      const result = await runOpenLoop({
-        origin: stack.url,
-        anonKey: stack.anonKey,
-        ratePerSecond: rate,
-        warmupRequests,
-        requests: load.requests,
-        timeoutMs: 30_000,
-      });
-      const errors = result.status.filter((s) => s !== 200).length;
-      const summary = summarize(result.latencyMs.slice(warmupRequests), errors, result.measuredWindowMs);
-      results.set(load.endpoint, summary);
-      const lag = result.sendLagMs.slice(warmupRequests).sort((a, b) => a - b);
-      console.log(`  ${load.endpoint}: ${load.users} users, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, ` +
-        `${summary.throughput.toFixed(1)} resp/s, ${errors} error(s); sender lag p99 ${percentile(lag, 99).toFixed(1)} ms`);
-      const drainMs = await waitForRealtimeDrain(stack.db);
-      if (drainMs > 500) console.log(`  realtime backlog took ${(drainMs / 1000).toFixed(1)} s to drain after the load`);
-      if (result.firstError) {
-        console.log(`  first error (request ${result.firstError.index}, status ${result.firstError.status}): ${result.firstError.body}`);
-      }
-      if (timing) console.log(`  SQL time during ${load.endpoint} (warm-up included):\n${formatSqlStats(timing.take())}`);
+      results.set(load.endpoint, await measureLoad(stack, load, { ratePerSecond: rate, warmupRequests, maxWaitMs, timing }));
     }
   } finally {
     await stack.close();

@@ -27,7 +27,7 @@ export async function findPostgres(env = process.env): Promise<string | undefine
 export async function postgresVersion(url: string): Promise<string> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql<{ v: string }[]>`show server_version`;
+    const [row] = await sql<{ v: string }[]>`select current_setting('server_version') as v`;
     return `PostgreSQL ${row.v.split(" ")[0]}`;
   } catch {
     return "PostgreSQL";

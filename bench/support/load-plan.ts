@@ -28,5 +28,7 @@ export interface LoadResult {
   sendLagMs: number[];
   /** ms from the first measured scheduled send to the last measured response. */
   measuredWindowMs: number;
+  /** Share of the time the generator's own thread was busy (0..1): near 1, it is the bottleneck. */
+  generatorUtilization: number;
   firstError?: { index: number; status: number; body: string };
 }

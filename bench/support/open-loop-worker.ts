@@ -5,6 +5,7 @@
  * a slow server cannot hide queueing delay by slowing the sender (coordinated omission).
  */
 import { Agent, request } from "node:http";
+import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import type { LoadPlan, LoadResult } from "./load-plan.ts";
 
@@ -21,7 +22,9 @@ const result: LoadResult = {
   status: new Array(n).fill(0),
   sendLagMs: new Array(n).fill(0),
   measuredWindowMs: 0,
+  generatorUtilization: 0,
 };
+const eluAtStart = performance.eventLoopUtilization();
 const doneAt = new Array<number>(n).fill(Number.NaN);
 let pending = n;
 const t0 = performance.now() + 50;
@@ -84,6 +87,7 @@ function report(): void {
   let last = scheduledAt(first);
   for (let i = first; i < n; i++) last = Math.max(last, doneAt[i]);
   result.measuredWindowMs = last - scheduledAt(first);
+  result.generatorUtilization = performance.eventLoopUtilization(eluAtStart).utilization;
   agent.destroy();
   parentPort!.postMessage(result);
 }

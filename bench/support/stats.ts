@@ -25,9 +25,11 @@ export interface Summary {
   p90: number;
   p99: number;
   max: number;
+  /** Share (0..1) of the machine's CPU that other processes used during the load. */
+  otherCpu: number;
 }
 
-export function summarize(latenciesMs: readonly number[], errors: number, windowMs: number): Summary {
+export function summarize(latenciesMs: readonly number[], errors: number, windowMs: number, otherCpu = Number.NaN): Summary {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   return {
     sent: latenciesMs.length,
@@ -37,6 +39,7 @@ export function summarize(latenciesMs: readonly number[], errors: number, window
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
+    otherCpu,
   };
 }
 
@@ -51,5 +54,6 @@ export function combineRuns(runs: readonly Summary[]): Summary {
     p90: median(pick("p90")),
     p99: median(pick("p99")),
     max: median(pick("max")),
+    otherCpu: median(pick("otherCpu")),
   };
 }
