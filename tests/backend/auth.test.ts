@@ -44,4 +44,20 @@ describe("local auth (anonymous sign-in)", () => {
     const { error } = await user.client.auth.signUp({ email: "a@example.com", password: "secret123" });
     expect(error?.message).toMatch(/anonymous/i);
   });
+
+  // The functions remember tokens they have verified; that memory must not outlive a
+  // token's expiry, nor make a tampered copy of a known token acceptable.
+  test("a token accepted before is refused once it expires, and a tampered copy of it never", async () => {
+    const user = await t.signIn();
+    expect((await user.call("rooms-list-public", {})).status).toBe(200);
+    const [head, claims, signature] = user.accessToken.split(".");
+    const flipped = signature.slice(0, -2) + (signature.endsWith("AA") ? "BB" : "AA");
+    const tampered = await user.call("rooms-list-public", {}, { token: `${head}.${claims}.${flipped}` });
+    expect(tampered.status).toBe(401);
+    expect((await user.call("rooms-list-public", {})).status).toBe(200);
+    t.clock.advance(3_601_000);
+    const expired = await user.call("rooms-list-public", {});
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.message).toMatch(/expired/);
+  });
 });

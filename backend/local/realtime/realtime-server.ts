@@ -12,6 +12,7 @@ import { Connection } from "./connection.ts";
 import type { Vsn } from "./frames.ts";
 import { Hub } from "./hub.ts";
 import { REALTIME_LIMITS } from "./limits.ts";
+import { createMessageRelay } from "./message-relay.ts";
 import { checkToken } from "./tokens.ts";
 
 export interface RealtimeOptions {
@@ -77,21 +78,13 @@ export async function startRealtime(opts: RealtimeOptions): Promise<Realtime> {
     ws.on("error", () => ws.terminate());
   }
 
-  // realtime.send() inserts a row and NOTIFYs its id; take the row (and delete it: it was
-  // only a mailbox) and deliver it.
-  const unlisten = await opts.db.listen(SEND_CHANNEL, (id) => {
-    opts.db
-      .query<{ topic: string; event: string; payload: unknown; private: boolean }>(
-        "delete from realtime.messages where id = $1::text::uuid returning topic, event, payload, private",
-        [id],
-      )
-      .then((rows) => {
-        for (const row of rows) {
-          hub.broadcast(row.topic, { kind: "user", event: row.event, payload: row.payload, meta: { id }, private: row.private });
-        }
-      })
-      .catch((err) => opts.log(`realtime: delivering ${id} failed: ${(err as Error).message}`));
-  });
+  // realtime.send() inserts a row and NOTIFYs its id; the relay fetches and delivers it.
+  const relay = createMessageRelay(
+    opts.db,
+    (row) => hub.broadcast(row.topic, { kind: "user", event: row.event, payload: row.payload, meta: { id: row.id }, private: row.private }),
+    opts.log,
+  );
+  const unlisten = await opts.db.listen(SEND_CHANNEL, relay);
 
   return {
     hub,

@@ -5,6 +5,7 @@
  */
 import { ApiError } from "./errors.ts";
 import { decodeJwt, verifyHs256, verifyWithJwk } from "./jwt.ts";
+import { verifiedTokens } from "./verified-tokens.ts";
 
 export interface AuthConfig {
   /** HS256 secret (legacy Supabase projects and the local stack). */
@@ -24,10 +25,13 @@ export type Authenticator = (req: Request, nowMs: number) => Promise<Caller>;
 
 export function createAuthenticator(config: AuthConfig): Authenticator {
   const jwks = config.jwksUrl ? jwksCache(config.jwksUrl) : undefined;
+  const verified = verifiedTokens<Caller>();
   return async (req, nowMs) => {
     const header = req.headers.get("authorization") ?? "";
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
     if (!token) throw unauthorized("Sign in first: send your session token as 'Authorization: Bearer <token>'.");
+    const known = verified.get(token, nowMs);
+    if (known) return known;
     const jwt = decodeJwt(token);
     if (!jwt) throw unauthorized("The session token is malformed.");
     let valid = false;
@@ -43,7 +47,9 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
     if (role !== "authenticated" || typeof sub !== "string" || !UUID.test(sub)) {
       throw unauthorized("This needs a signed-in user's token (sign in anonymously), not a project API key.");
     }
-    return { userId: sub.toLowerCase(), isAnonymous: jwt.claims.is_anonymous === true };
+    const caller: Caller = Object.freeze({ userId: sub.toLowerCase(), isAnonymous: jwt.claims.is_anonymous === true });
+    verified.set(token, caller, exp * 1000, nowMs);
+    return caller;
   };
 }
 

@@ -1,11 +1,11 @@
 import { playbackTopic, RoomsJoinRequest, roomTopic, type MemberT, type RoomT } from "../contract.ts";
-import { callJson, queryRows } from "../db.ts";
+import { callJson, queryRows, type Sql } from "../db.ts";
 import { defineHandler } from "../define-handler.ts";
 import { ApiError } from "../errors.ts";
 import { accessKeyMatches } from "../secrets.ts";
 
 type JoinOutcome =
-  | { status: "joined"; room: RoomT; member: MemberT }
+  | { status: "joined"; room: RoomT; member: MemberT; members: MemberT[] }
   | { status: "key_required" }
   | { status: "wrong_key"; attempts_left: number }
   | { status: "key_locked"; retry_after: number };
@@ -14,18 +14,11 @@ type JoinOutcome =
 export const roomsJoin = defineHandler({
   schema: RoomsJoinRequest,
   async run({ input, caller, deps, now }) {
-    const [stored] = await queryRows<{ access_key_hash: string | null }>(
-      deps.db,
-      "select access_key_hash from public.rooms where room_id = $1",
-      [input.room_id],
-    );
-    // The hash is compared here, in constant time; the database records the outcome.
-    const keyOk = stored?.access_key_hash && input.access_key !== undefined
-      ? await accessKeyMatches(input.access_key, stored.access_key_hash)
-      : null;
+    const keyOk = input.access_key === undefined ? null : await checkAccessKey(deps.db, input.room_id, input.access_key);
+    // One round trip: the join and, when it succeeds, the room's member list.
     const outcome = await callJson<JoinOutcome>(
       deps.db,
-      "select watchium.join_room($1, $2::text::uuid, $3, $4, $5::boolean, $6::text::timestamptz) as result",
+      "select watchium.join_room_with_members($1, $2::text::uuid, $3, $4, $5::boolean, $6::text::timestamptz) as result",
       [input.room_id, caller.userId, input.username, input.avatar_url ?? "", keyOk, now],
     );
     switch (outcome.status) {
@@ -45,18 +38,26 @@ export const roomsJoin = defineHandler({
           outcome.retry_after,
         );
     }
-    const members = await queryRows<{ result: MemberT[] }>(
-      deps.db,
-      `select coalesce(jsonb_agg(to_jsonb(m) order by m.joined_at, m.user_id), '[]'::jsonb) as result
-         from public.room_members m where m.room_id = $1`,
-      [input.room_id],
-    );
     return {
       room: outcome.room,
       member: outcome.member,
-      members: members[0].result,
+      members: outcome.members,
       realtime_channel: roomTopic(outcome.room.room_id),
       playback_channel: playbackTopic(outcome.room.room_id, outcome.room.host_term),
     };
   },
 });
+
+/**
+ * Whether the key matches the room's stored hash, compared here in constant time (the
+ * database records the outcome); null when the room has no key or does not exist. Only
+ * read when the caller sent a key: without one, join_room answers key_required itself.
+ */
+async function checkAccessKey(db: Sql, roomId: string, key: string): Promise<boolean | null> {
+  const [stored] = await queryRows<{ access_key_hash: string | null }>(
+    db,
+    "select access_key_hash from public.rooms where room_id = $1",
+    [roomId],
+  );
+  return stored?.access_key_hash ? await accessKeyMatches(key, stored.access_key_hash) : null;
+}
