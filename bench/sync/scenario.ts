@@ -33,6 +33,8 @@ export interface SyncRunResult {
   browsers: number;
   steadyErrorsMs: number[];
   convergenceMs: number[];
+  /** Each host action in timeline order with its convergence time (null: not within 3 s). */
+  actions: Array<{ action: string; ms: number | null }>;
   unconverged: number;
   deliveredPerMemberPerSecond: number;
   /** During the idle stretch only (no host actions): the steady-state budget. */
@@ -52,6 +54,7 @@ export async function runScenario(stack: LocalStack, browsers: number): Promise<
     await new Promise((r) => setTimeout(r, 2000)); // clock bursts and first states
     const steady: number[] = [];
     const convergence: number[] = [];
+    const actions: SyncRunResult["actions"] = [];
     let unconverged = 0;
     const deliveredBefore = stack.realtime.hub.delivered;
     const start = Date.now();
@@ -65,6 +68,7 @@ export async function runScenario(stack: LocalStack, browsers: number): Promise<
         const took = await timeToConverge(host.page, members.map((m) => m.page), 3000);
         if (took === null) unconverged++;
         else convergence.push(took);
+        actions.push({ action: label(TIMELINE[next][1]), ms: took });
         console.log(`  ${JSON.stringify(TIMELINE[next][1])}: ${took === null ? "not converged" : `${took} ms`}`);
         next++;
         continue;
@@ -90,12 +94,18 @@ export async function runScenario(stack: LocalStack, browsers: number): Promise<
       browsers,
       steadyErrorsMs: steady,
       convergenceMs: convergence,
+      actions,
       unconverged,
       deliveredPerMemberPerSecond: (deliveredAfterActions - deliveredBefore) / browsers / seconds,
     };
   } finally {
     await Promise.all(people.map((p) => p.close()));
   }
+}
+
+function label(action: Action): string {
+  if (typeof action === "string") return action;
+  return "seek" in action ? `seek to ${action.seek} s` : `rate ${action.rate}×`;
 }
 
 /** Milliseconds from now until all members are within 50 ms of the host, or null past the limit. */

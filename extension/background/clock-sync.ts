@@ -1,22 +1,25 @@
 /**
  * A member's clock against the host's, over the room channel: a burst of 8 pings when
- * joining or reconnecting, then one every 30 s. The host answers pings addressed to it.
+ * joining or reconnecting, then one every 30 s (less often in big rooms, see
+ * pingIntervalMs). The host answers pings addressed to it.
  */
-import { ClockEstimator, MAX_SAMPLES } from "../core/clock-estimator.ts";
+import { ClockEstimator, MAX_SAMPLES, pingIntervalMs } from "../core/clock-estimator.ts";
 
-export const CLOCK = { burstGapMs: 150, intervalMs: 30_000 } as const;
+export const CLOCK = { burstGapMs: 150 } as const;
 
 export interface ClockSyncDeps {
   userId: string;
   send(event: "clock_ping", payload: { id: string; from: string; t0: number }): void;
   now(): number;
+  /** How many people are in the room now. */
+  roomSize(): number;
   onEstimate(offsetMs: number, rttMs: number): void;
 }
 
 export class ClockSync {
   private readonly estimator = new ClockEstimator();
   private timers: ReturnType<typeof setTimeout>[] = [];
-  private interval: ReturnType<typeof setInterval> | undefined;
+  private next: ReturnType<typeof setTimeout> | undefined;
   private counter = 0;
 
   constructor(private readonly deps: ClockSyncDeps) {}
@@ -30,7 +33,7 @@ export class ClockSync {
     this.stop();
     this.estimator.reset();
     for (let i = 0; i < MAX_SAMPLES; i++) this.timers.push(setTimeout(() => this.ping(), i * CLOCK.burstGapMs));
-    this.interval = setInterval(() => this.ping(), CLOCK.intervalMs);
+    this.scheduleNext();
   }
 
   pong(payload: { id: string; to: string; t0: number; peer: number }): void {
@@ -43,8 +46,16 @@ export class ClockSync {
   stop(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers = [];
-    if (this.interval) clearInterval(this.interval);
-    this.interval = undefined;
+    if (this.next) clearTimeout(this.next);
+    this.next = undefined;
+  }
+
+  /** One ping after the interval for the room's size now (it changes as people come and go). */
+  private scheduleNext(): void {
+    this.next = setTimeout(() => {
+      this.ping();
+      this.scheduleNext();
+    }, pingIntervalMs(this.deps.roomSize()));
   }
 
   private ping(): void {

@@ -69,6 +69,7 @@ export class RoomSession {
       userId: deps.userId,
       send: (event, payload) => void this.roomChannel.send({ type: "broadcast", event, payload }),
       now: () => Date.now(),
+      roomSize: () => this.members.length,
       onEstimate: () => this.forwardLatest(),
     });
     this.persister = new PlaybackPersister(deps.client, joined.room.room_id);

@@ -6,9 +6,10 @@
  */
 import { BufferingCoordinator } from "../core/buffering-coordinator.ts";
 import type { HostStateMessage, MemberStatus, ToBackground } from "../core/messages.ts";
-import { expectedPosition, type HostPlaybackState } from "../core/playback-state.ts";
+import { expectedPosition, holdMs, type HostPlaybackState } from "../core/playback-state.ts";
 import { HostHeartbeat } from "../core/host-heartbeat.ts";
 import { SeekDebounce } from "../core/seek-debounce.ts";
+import { isBuffered, SeekLatency } from "../core/seek-latency.ts";
 import { SyncController } from "../core/sync-controller.ts";
 import { type UserAction, VideoAdapter } from "./video-adapter.ts";
 
@@ -24,6 +25,8 @@ export class SyncAgent {
   private controller = new SyncController();
   private readonly heartbeat = new HostHeartbeat();
   private readonly seeks = new SeekDebounce();
+  /** How long the host's own seeks take, to tell members when it will be playing again. */
+  private readonly hostSeeks = new SeekLatency();
   private readonly buffering = new BufferingCoordinator();
   private target: { state: HostPlaybackState; offsetMs: number } | null = null;
   private waitingSince: number | null = null;
@@ -62,10 +65,11 @@ export class SyncAgent {
     if (this.role !== "host") return;
     if (action === "play") this.adapter.play();
     if (action === "pause") this.adapter.pause();
-    if (action === "seek") this.adapter.seek(position);
     if (action === "rate") this.adapter.setRate(rate);
     this.buffering.cancel();
-    this.publish(true, action);
+    // A seek is announced by its own `seeking` and `seeked` events, like the person's.
+    if (action === "seek") this.adapter.seek(position);
+    else this.publish(true, action);
   }
 
   memberBuffering(userId: string, isBuffering: boolean): void {
@@ -83,7 +87,7 @@ export class SyncAgent {
   private onUserAction(action: UserAction): void {
     if (this.role === "host") {
       this.buffering.cancel();
-      if (action !== "seek" || this.seeks.seeked(performance.now())) this.publish(true, action);
+      if (action !== "seek") this.publish(true, action); // seeks: see onVideoEvent
     } else if (this.role === "member") {
       const r = this.adapter.read();
       this.send({ type: "content/playback-request", action, position: r.position, rate: r.rate });
@@ -91,8 +95,11 @@ export class SyncAgent {
   }
 
   private onVideoEvent(type: string): void {
-    if (type === "seeked") this.controller.seekCompleted(performance.now());
-    if (type === "waiting") this.waitingSince ??= performance.now();
+    const now = performance.now();
+    if (this.role === "host" && (type === "seeking" || type === "seeked")) this.hostSeekEvent(type, now);
+    // The controller's times are wall-clock ms, like the host_time it compares against.
+    if (type === "seeked" && this.role === "member") this.controller.seekCompleted(wallClock());
+    if (type === "waiting") this.waitingSince ??= now;
     if ((type === "playing" || type === "canplay") && this.video.readyState >= 3) {
       this.waitingSince = null;
       if (this.reportedBuffering) {
@@ -100,6 +107,24 @@ export class SyncAgent {
         this.send({ type: "content/buffering", buffering: false });
       }
     }
+  }
+
+  /**
+   * The host's seeks, whoever asked for them. When a seek starts, members hear at once
+   * where it goes and when the host expects to play from there (host_time in the future:
+   * "at this time I will be at this position"), so their seeks run alongside the host's
+   * instead of after it. When it lands they get the real state. A burst of seeks sends its
+   * first and, after 300 ms of quiet, its last (SeekDebounce).
+   */
+  private hostSeekEvent(type: "seeking" | "seeked", now: number): void {
+    if (type === "seeking") {
+      const inBuffer = isBuffered(this.adapter.buffered(), this.video.currentTime);
+      this.hostSeeks.started(now, inBuffer);
+      if (this.seeks.quiet(now)) this.publish(false, undefined, this.video.paused ? 0 : this.hostSeeks.ms(inBuffer), true);
+      return;
+    }
+    this.hostSeeks.completed(now);
+    if (this.seeks.seeked(now)) this.publish(true, "seek");
   }
 
   private tick(): void {
@@ -119,8 +144,8 @@ export class SyncAgent {
     if (!this.target) return;
     const { state, offsetMs } = this.target;
     const now = wallClock();
-    const target = { position: expectedPosition(state, now, offsetMs), paused: state.paused, rate: state.rate };
-    const reading = this.adapter.read();
+    const target = { position: expectedPosition(state, now, offsetMs), paused: state.paused, rate: state.rate, holdMs: holdMs(state, now, offsetMs), provisional: state.seeking === true };
+    const reading = { ...this.adapter.read(), buffered: this.adapter.buffered() };
     const decision = this.controller.decide(target, reading, now);
     switch (decision.kind) {
       case "play":
@@ -170,15 +195,19 @@ export class SyncAgent {
     }
   }
 
-  /** Sends the video's state read now, so position and host_time belong together. */
-  private publish(changed: boolean, action?: HostStateMessage["action"]): void {
+  /**
+   * Sends the video's state read now, so position and host_time belong together.
+   * `startsInMs`: the video will only move from this position that much later (a seek under way).
+   */
+  private publish(changed: boolean, action?: HostStateMessage["action"], startsInMs = 0, seeking = false): void {
     const r = this.adapter.read();
     const message: HostStateMessage = {
       type: "content/host-state",
       paused: action === "pause" ? true : action === "play" ? false : r.paused,
       position: r.position,
       rate: r.rate,
-      host_time: wallClock(),
+      host_time: wallClock() + startsInMs,
+      ...(seeking ? { seeking } : {}),
       changed,
       action,
     };

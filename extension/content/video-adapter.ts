@@ -23,8 +23,15 @@ export class VideoAdapter {
     }
   }
 
-  read(): { position: number; paused: boolean; rate: number; readyState: number } {
-    return { position: this.video.currentTime, paused: this.video.paused, rate: this.video.playbackRate, readyState: this.video.readyState };
+  read(): { position: number; paused: boolean; rate: number; readyState: number; seeking: boolean } {
+    const v = this.video;
+    return { position: v.currentTime, paused: v.paused, rate: v.playbackRate, readyState: v.readyState, seeking: v.seeking };
+  }
+
+  /** The time ranges the player holds data for. */
+  buffered(): Array<[number, number]> {
+    const b = this.video.buffered;
+    return Array.from({ length: b.length }, (_, i) => [b.start(i), b.end(i)] as [number, number]);
   }
 
   play(): void {

@@ -48,3 +48,17 @@ export class ClockEstimator {
     this.samples = [];
   }
 }
+
+export const PING_INTERVAL = { minMs: 30_000, maxMs: 120_000, perOtherMemberMs: 7_500 } as const;
+
+/**
+ * How often a member re-measures the clock in a room of `roomSize` people. A ping and its
+ * pong are room broadcasts, so each reaches every other member: 2(N−1) deliveries per
+ * ping, 2(N−1)/interval per member per second. Every 7.5 s per other member holds that to
+ * 4/15 ≈ 0.27 (Supabase's quota counts deliveries), between 30 s and 2 minutes (clocks
+ * drift apart by well under 10 ms in 2 minutes).
+ */
+export function pingIntervalMs(roomSize: number): number {
+  const others = Math.max(1, roomSize - 1);
+  return Math.min(PING_INTERVAL.maxMs, Math.max(PING_INTERVAL.minMs, others * PING_INTERVAL.perOtherMemberMs));
+}

@@ -10,6 +10,7 @@ export interface HostReading {
   position: number;
   rate: number;
   host_time: number;
+  seeking?: boolean;
 }
 
 export class HostStateSequencer {
@@ -19,6 +20,7 @@ export class HostStateSequencer {
 
   next(reading: HostReading, epoch: number, mediaKey: string): HostPlaybackState {
     this.last = { paused: reading.paused, position: reading.position, rate: reading.rate, host_time: reading.host_time };
+    if (reading.seeking) this.last.seeking = true;
     // Never below the host's clock in ms: a restarted service worker, which may have lost
     // its count, still sends numbers above everything it sent before.
     this.seq = Math.max(this.seq + 1, Math.floor(reading.host_time));
@@ -29,8 +31,10 @@ export class HostStateSequencer {
   movedTo(nowMs: number): HostReading | null {
     const last = this.last;
     if (!last) return null;
+    // A reading stamped in the future (sent as a seek started) already says where to be then.
+    if (nowMs <= last.host_time) return { ...last };
     const position = last.paused ? last.position : last.position + (last.rate * (nowMs - last.host_time)) / 1000;
-    return { ...last, position, host_time: nowMs };
+    return { paused: last.paused, position, rate: last.rate, host_time: nowMs };
   }
 
   get lastRate(): number {

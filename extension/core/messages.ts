@@ -120,6 +120,8 @@ export const HostState = z.object({
   position: z.number(),
   rate: z.number(),
   host_time: z.number(),
+  /** The host's video is still seeking to `position` (see HostPlaybackState.seeking). */
+  seeking: z.optional(z.boolean()),
   /** A real change (play, pause, seek, rate) rather than a heartbeat. */
   changed: z.boolean(),
   action: z.optional(PlaybackAction),

@@ -17,6 +17,11 @@ export const HostPlaybackState = z.object({
   rate: z.number(),
   /** The host's wall clock (ms) when position was read. */
   host_time: z.number(),
+  /**
+   * Sent as the host's seek started: `position` is where it goes and `host_time` when the
+   * host expects to play from there (in the future). Provisional until the next state.
+   */
+  seeking: z.optional(z.boolean()),
 });
 export type HostPlaybackState = z.infer<typeof HostPlaybackState>;
 
@@ -25,6 +30,11 @@ export function expectedPosition(state: HostPlaybackState, nowMs: number, offset
   if (state.paused) return state.position;
   const hostNow = nowMs + offsetMs;
   return state.position + (state.rate * Math.max(0, hostNow - state.host_time)) / 1000;
+}
+
+/** How much longer the host holds `state.position` before moving (a state sent as its seek started). */
+export function holdMs(state: HostPlaybackState, nowMs: number, offsetMs: number): number {
+  return state.paused ? 0 : Math.max(0, state.host_time - (nowMs + offsetMs));
 }
 
 /** Whether `next` should replace `current` (same term, newer sequence; or a newer term). */

@@ -17,6 +17,11 @@ export class SeekDebounce {
     return leading;
   }
 
+  /** No seek in the last 300 ms: a seek starting now begins a new burst. */
+  quiet(nowMs: number): boolean {
+    return nowMs - this.lastSeekAt >= SEEK_QUIET_MS;
+  }
+
   /** True once, when a burst has been quiet long enough and its last seek is still unsent. */
   settled(nowMs: number): boolean {
     if (!this.trailing || nowMs - this.lastSeekAt < SEEK_QUIET_MS) return false;

@@ -3,26 +3,33 @@
  * should be and where ours is, decide: nothing, a gentle playbackRate change, or a seek.
  * Pure: the caller passes the time and applies the decision to the <video>.
  *
- *   |Δ| < 30 ms          nothing (and rate back to exactly the host's once |Δ| < 15 ms)
- *   30 ms ≤ |Δ| ≤ 1 s    playbackRate = host rate × (1 ± up to 8 %), pitch preserved
- *   |Δ| > 1 s            seek to expected + learned seek latency, at most once per 3 s
+ *   |Δ| < 10 ms          nothing (and rate back to exactly the host's once |Δ| < 3 ms)
+ *   10 ms ≤ |Δ| ≤ 1 s    playbackRate = host rate × (1 ± up to 8 %), pitch preserved
+ *   |Δ| > 1 s            seek to where the host will be when the seek lands, at most once per 3 s
  *
- * One exception to the 3 s spacing: a seek that lands more than 60 ms off (it took longer
+ * The dead band is narrower than DESIGN.md's 30 / 15 ms: the error stays wherever the last
+ * correction stopped, so a 15 ms exit left members 10–15 ms off for good; the player's
+ * clock is smooth to well under a millisecond, so 10 / 3 ms does not flap.
+ *
+ * A seek the host announces as it starts (a provisional target) is followed at once, and
+ * nothing else is corrected against it until the host says where it really resumed.
+ *
+ * One exception to the 3 s spacing: a seek that lands more than 40 ms off (it took longer
  * than the latency learned so far, e.g. on a busy machine) gets one corrective seek with the
  * freshly learned latency, instead of seconds of rate correction.
  */
+import { type BufferedRanges, isBuffered, SeekLatency } from "./seek-latency.ts";
 
 export const SYNC = {
-  deadbandMs: 30,
-  settleMs: 15,
+  deadbandMs: 10,
+  settleMs: 3,
   seekThresholdMs: 1000,
   maxRateAdjust: 0.08,
   /** Rate change per second of error: 62.5 ms behind → the full +8 %. */
   gainPerSecond: 1.28,
   minSeekIntervalMs: 3000,
-  correctiveSeekOverMs: 60,
+  correctiveSeekOverMs: 40,
   correctiveWindowMs: 1500,
-  initialSeekLatencyMs: 80,
 } as const;
 
 export type SyncDecision =
@@ -36,18 +43,29 @@ export interface VideoReading {
   position: number;
   paused: boolean;
   rate: number;
+  /** The video is still carrying out a seek (its position is the seek's target, not moving). */
+  seeking?: boolean;
+  /** What the player has buffered: a seek inside it lands much sooner. */
+  buffered?: BufferedRanges;
 }
 
 export interface Target {
+  /** Where the host's video is now. */
   position: number;
   paused: boolean;
   rate: number;
+  /** The host holds `position` this much longer before it moves (it is finishing a seek). */
+  holdMs?: number;
+  /**
+   * The host announced a seek it has not finished: go there, but do not correct drift
+   * against it (its real resume time comes with the next state).
+   */
+  provisional?: boolean;
 }
 
 export class SyncController {
   private lastSeekAt = -Infinity;
-  private seekLatencyMs: number = SYNC.initialSeekLatencyMs;
-  private pendingSeekAt: number | null = null;
+  private readonly latency = new SeekLatency();
   /** When the last seek we asked for completed, while a corrective seek is still allowed. */
   private correctiveFrom: number | null = null;
   private lastSeekWasCorrective = false;
@@ -61,59 +79,71 @@ export class SyncController {
   decide(target: Target, video: VideoReading, nowMs: number): SyncDecision {
     if (target.paused) {
       if (!video.paused) return { kind: "pause", at: target.position };
-      if (Math.abs(SyncController.errorMs(target, video)) > SYNC.deadbandMs) return this.seek(target.position, nowMs, false);
+      if (Math.abs(SyncController.errorMs(target, video)) > SYNC.deadbandMs) return this.seek(target.position, nowMs);
       return video.rate !== target.rate ? { kind: "rate", rate: target.rate } : { kind: "none" };
     }
+    // While our own seek is under way the position stands still: judging it now would
+    // only start a rate correction against an error that is about to vanish.
+    if (video.seeking && this.latency.pending && this.latency.pendingForMs(nowMs) < SYNC.minSeekIntervalMs) return { kind: "none" };
     const error = SyncController.errorMs(target, video);
     const size = Math.abs(error);
+    if (target.provisional) {
+      // A jump the host made is no drift of ours: the 3 s spacing (against seek loops) does not apply.
+      if (size > SYNC.seekThresholdMs) return this.seekTo(target, video, nowMs);
+      return video.paused ? { kind: "play" } : { kind: "none" };
+    }
     if (this.correctiveFrom !== null) {
       const recent = nowMs - this.correctiveFrom < SYNC.correctiveWindowMs;
       if (recent && size > SYNC.correctiveSeekOverMs && !video.paused) {
         this.correctiveFrom = null;
         this.lastSeekWasCorrective = true;
-        const lead = (this.seekLatencyMs / 1000) * target.rate;
-        this.lastSeekAt = nowMs;
-        this.pendingSeekAt = nowMs;
-        this.correcting = false;
-        return { kind: "seek", to: Math.max(0, target.position + lead) };
+        return this.seekTo(target, video, nowMs);
       }
       if (!recent) this.correctiveFrom = null;
     }
     if (size > SYNC.seekThresholdMs) {
       if (nowMs - this.lastSeekAt < SYNC.minSeekIntervalMs) return this.rateFor(target, error, video);
-      const lead = (this.seekLatencyMs / 1000) * target.rate;
-      return this.seek(target.position + lead, nowMs, true);
+      return this.seekTo(target, video, nowMs);
     }
     if (video.paused) return { kind: "play" };
     return this.rateFor(target, error, video);
   }
 
-  /** The video finished a seek we asked for: learn how long seeking takes here. */
+  /** The video finished a seek: learn how long seeking takes here, if it was one we timed. */
   seekCompleted(nowMs: number): void {
-    if (this.pendingSeekAt === null) return;
-    const took = nowMs - this.pendingSeekAt;
-    // Smooth, and bound it: one slow seek (a network stall) must not throw later seeks far ahead.
-    this.seekLatencyMs = Math.min(1000, Math.max(0, 0.7 * this.seekLatencyMs + 0.3 * took));
-    this.pendingSeekAt = null;
+    if (!this.latency.completed(nowMs)) return;
     // A first seek may be followed by one corrective seek; a corrective one may not.
     this.correctiveFrom = this.lastSeekWasCorrective ? null : nowMs;
     this.lastSeekWasCorrective = false;
   }
 
-  get learnedSeekLatencyMs(): number {
-    return this.seekLatencyMs;
+  /** The learned duration of a seek to an unbuffered (or, with `true`, a buffered) position. */
+  learnedSeekLatencyMs(inBuffer = false): number {
+    return this.latency.ms(inBuffer);
   }
 
-  private seek(to: number, nowMs: number, adjustForLatency: boolean): SyncDecision {
+  /**
+   * Seeks to where the host will be once the seek lands: the seek takes the learned
+   * latency (short inside the buffer), and the host may hold still for a while yet.
+   */
+  private seekTo(target: Target, video: VideoReading, nowMs: number): SyncDecision {
+    const inBuffer = isBuffered(video.buffered, target.position);
+    const movingMs = Math.max(0, this.latency.ms(inBuffer) - (target.holdMs ?? 0));
+    const decision = this.seek(target.position + (movingMs / 1000) * target.rate, nowMs);
+    this.latency.started(nowMs, inBuffer);
+    return decision;
+  }
+
+  /** An untimed seek (to a paused host's position, where timing does not matter). */
+  private seek(to: number, nowMs: number): SyncDecision {
     this.lastSeekAt = nowMs;
-    if (adjustForLatency) this.pendingSeekAt = nowMs;
     this.correcting = false;
     return { kind: "seek", to: Math.max(0, to) };
   }
 
   private rateFor(target: Target, errorMs: number, video: VideoReading): SyncDecision {
     const size = Math.abs(errorMs);
-    // Hysteresis: start correcting past 30 ms, stop only once within 15 ms.
+    // Hysteresis: start correcting past the dead band, stop only once within the settle band.
     if (this.correcting ? size < SYNC.settleMs : size < SYNC.deadbandMs) {
       this.correcting = false;
       return video.rate !== target.rate ? { kind: "rate", rate: target.rate } : { kind: "none" };

@@ -1,12 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { BufferingCoordinator, BUFFERING } from "../../../extension/core/buffering-coordinator.ts";
-import { ClockEstimator } from "../../../extension/core/clock-estimator.ts";
+import { ClockEstimator, pingIntervalMs } from "../../../extension/core/clock-estimator.ts";
 import { HostHeartbeat } from "../../../extension/core/host-heartbeat.ts";
-import { expectedPosition, isNewer, type HostPlaybackState } from "../../../extension/core/playback-state.ts";
+import { expectedPosition, holdMs, isNewer, type HostPlaybackState } from "../../../extension/core/playback-state.ts";
 import { PresenceThrottle } from "../../../extension/core/presence-throttle.ts";
 import { SeekDebounce } from "../../../extension/core/seek-debounce.ts";
 import { makeInviteLink, readInviteLink, withoutInvite } from "../../../extension/core/share-link.ts";
-import { SYNC, SyncController } from "../../../extension/core/sync-controller.ts";
+import { isBuffered, SEEK_LATENCY, SeekLatency } from "../../../extension/core/seek-latency.ts";
+import { SyncController } from "../../../extension/core/sync-controller.ts";
 
 const state = (over: Partial<HostPlaybackState> = {}): HostPlaybackState => ({
   epoch: 1, seq: 1, media_key: "m", paused: false, position: 10, rate: 1, host_time: 1000, ...over,
@@ -56,29 +57,47 @@ describe("clock estimator", () => {
   });
 });
 
+describe("clock ping interval", () => {
+  test.each([
+    [1, 30_000],
+    [2, 30_000],
+    [5, 30_000],
+    [9, 60_000],
+    [17, 120_000],
+    [200, 120_000],
+  ])("a room of %d pings every %d ms", (size, interval) => {
+    expect(pingIntervalMs(size)).toBe(interval);
+  });
+  test("pings and pongs stay within 0.27 deliveries per member per second up to 17 people", () => {
+    for (let n = 2; n <= 17; n++) expect((2 * (n - 1)) / (pingIntervalMs(n) / 1000)).toBeLessThanOrEqual(4 / 15 + 1e-9);
+  });
+});
+
 describe("correction ladder", () => {
   const playing = (position: number, rate = 1) => ({ position, paused: false, rate });
   test.each([
-    ["in sync", 10, 10.01, 1, { kind: "none" }],
-    ["20 ms behind: inside the dead band", 10.02, 10, 1, { kind: "none" }],
+    ["in sync", 10, 10.001, 1, { kind: "none" }],
+    ["8 ms behind: inside the dead band", 10.008, 10, 1, { kind: "none" }],
+    ["8 ms ahead: inside the dead band", 10, 10.008, 1, { kind: "none" }],
+    ["20 ms behind: speed up a little", 10.02, 10, 1, { kind: "rate", rate: 1.0256 }],
     ["50 ms behind: speed up", 10.05, 10, 1, { kind: "rate", rate: 1.064 }],
     ["0.5 s behind: speed up the most", 10.5, 10, 1, { kind: "rate", rate: 1.08 }],
     ["0.5 s ahead: slow down the most", 10, 10.5, 1, { kind: "rate", rate: 0.92 }],
     ["at 2× the adjustment scales", 10.5, 10, 2, { kind: "rate", rate: 2.16 }],
-    ["3 s behind: seek with the seek latency", 13, 10, 1, { kind: "seek", to: 13 + SYNC.initialSeekLatencyMs / 1000 }],
+    ["3 s behind: seek with the seek latency", 13, 10, 1, { kind: "seek", to: 13 + SEEK_LATENCY.initialMs / 1000 }],
   ])("%s", (_name, target, actual, rate, decision) => {
     const c = new SyncController();
     expect(c.decide({ position: target, paused: false, rate }, playing(actual, rate), 0)).toEqual(decision);
   });
 
-  test("rate returns to exactly the host's once within 15 ms, with hysteresis", () => {
+  test("rate returns to exactly the host's once within 3 ms, with hysteresis", () => {
     const c = new SyncController();
     expect(c.decide({ position: 10.05, paused: false, rate: 1 }, playing(10), 0).kind).toBe("rate");
-    // 20 ms: still correcting (hysteresis) …
-    expect(c.decide({ position: 10.02, paused: false, rate: 1 }, playing(10, 1.064), 0)).toEqual({ kind: "rate", rate: 1.0256 });
-    // … 10 ms: back to exactly 1.0.
-    expect(c.decide({ position: 10.01, paused: false, rate: 1 }, playing(10, 1.0256), 0)).toEqual({ kind: "rate", rate: 1 });
-    expect(c.decide({ position: 10.01, paused: false, rate: 1 }, playing(10, 1), 0)).toEqual({ kind: "none" });
+    // 5 ms: inside the dead band, but still correcting (hysteresis) …
+    expect(c.decide({ position: 10.005, paused: false, rate: 1 }, playing(10, 1.064), 0)).toEqual({ kind: "rate", rate: 1.0064 });
+    // … 2 ms: back to exactly 1.0, and left alone until past 10 ms again.
+    expect(c.decide({ position: 10.002, paused: false, rate: 1 }, playing(10, 1.0064), 0)).toEqual({ kind: "rate", rate: 1 });
+    expect(c.decide({ position: 10.006, paused: false, rate: 1 }, playing(10, 1), 0)).toEqual({ kind: "none" });
   });
 
   test("at most one seek per 3 s; in between it corrects with the rate", () => {
@@ -92,9 +111,9 @@ describe("correction ladder", () => {
     const c = new SyncController();
     c.decide({ position: 20, paused: false, rate: 1 }, playing(10), 0);
     c.seekCompleted(280); // took 280 ms
-    expect(c.learnedSeekLatencyMs).toBeCloseTo(0.7 * 80 + 0.3 * 280);
+    expect(c.learnedSeekLatencyMs()).toBeCloseTo(0.7 * SEEK_LATENCY.initialMs + 0.3 * 280);
     const d = c.decide({ position: 40, paused: false, rate: 1 }, playing(10), 5000);
-    expect(d).toEqual({ kind: "seek", to: 40 + c.learnedSeekLatencyMs / 1000 });
+    expect(d).toEqual({ kind: "seek", to: 40 + c.learnedSeekLatencyMs() / 1000 });
   });
 
   test("pause follows the host to its pause point; play resumes", () => {
@@ -115,7 +134,87 @@ describe("correction ladder", () => {
       if (d.kind === "rate") rate = d.rate;
       member += (rate * 250) / 1000;
     }
-    expect(Math.abs(10 + 10.25 - member) * 1000).toBeLessThan(15);
+    expect(Math.abs(10 + 10.25 - member) * 1000).toBeLessThan(5);
+  });
+
+  test("a host still finishing its seek: aim where it will be when our seek lands", () => {
+    // The host said at its seek's start: at 60 s, moving again in 50 ms. Our seeks take 80 ms,
+    // so ours lands 30 ms after the host moves on.
+    const c = new SyncController();
+    expect(c.decide({ position: 60, paused: false, rate: 1, holdMs: 50 }, playing(10), 0)).toEqual({ kind: "seek", to: 60.03 });
+    // Holding longer than our seek takes: land exactly on the host's position.
+    const d = new SyncController();
+    expect(d.decide({ position: 60, paused: false, rate: 1, holdMs: 200 }, playing(10), 0)).toEqual({ kind: "seek", to: 60 });
+  });
+
+  test("a seek inside the buffer is aimed with the buffered seek latency", () => {
+    const c = new SyncController();
+    const inBuffer = { position: 10, paused: false, rate: 1, buffered: [[0, 30]] as const };
+    expect(c.decide({ position: 20, paused: false, rate: 1 }, inBuffer, 0)).toEqual({ kind: "seek", to: 20 + SEEK_LATENCY.bufferedInitialMs / 1000 });
+    c.seekCompleted(4); // 4 ms: learned for buffered seeks only
+    expect(c.learnedSeekLatencyMs(true)).toBeCloseTo(0.7 * SEEK_LATENCY.bufferedInitialMs + 0.3 * 4);
+    expect(c.learnedSeekLatencyMs()).toBe(SEEK_LATENCY.initialMs);
+  });
+
+  test("a provisional target (the host still seeking): follow its jumps at once, correct nothing else", () => {
+    const c = new SyncController();
+    expect(c.decide({ position: 60, paused: false, rate: 1, provisional: true }, playing(10), 0).kind).toBe("seek");
+    c.seekCompleted(100);
+    // Another jump of the host's within 3 s: followed at once, no 3 s spacing for the host's own jumps.
+    expect(c.decide({ position: 90, paused: false, rate: 1, provisional: true }, playing(60.2), 500).kind).toBe("seek");
+    c.seekCompleted(600);
+    // 50 ms off a target that is not final yet: leave it …
+    expect(c.decide({ position: 90.05, paused: false, rate: 1, provisional: true }, playing(90), 700)).toEqual({ kind: "none" });
+    // … and once the host confirms where it is, correct (here: the one corrective seek).
+    expect(c.decide({ position: 90.05, paused: false, rate: 1 }, playing(90), 800).kind).toBe("seek");
+  });
+
+  test("while our own seek is under way the standing position is not corrected", () => {
+    const c = new SyncController();
+    expect(c.decide({ position: 60, paused: false, rate: 1 }, playing(10), 0).kind).toBe("seek");
+    // Mid-seek the video reads its target and does not move: no rate change against that.
+    expect(c.decide({ position: 60.1, paused: false, rate: 1 }, { position: 60.08, paused: false, rate: 1, seeking: true }, 50)).toEqual({ kind: "none" });
+    // A pause from the host still goes through.
+    expect(c.decide({ position: 60.1, paused: true, rate: 1 }, { position: 60.08, paused: false, rate: 1, seeking: true }, 60).kind).toBe("pause");
+  });
+});
+
+describe("seek latency", () => {
+  test("learns from timed seeks only, smoothed and bounded", () => {
+    const l = new SeekLatency();
+    expect(l.completed(100)).toBe(false); // a seek nobody timed
+    expect(l.ms()).toBe(SEEK_LATENCY.initialMs);
+    l.started(1000);
+    expect(l.pendingForMs(1040)).toBe(40);
+    expect(l.completed(1200)).toBe(true);
+    expect(l.ms()).toBeCloseTo(0.7 * SEEK_LATENCY.initialMs + 0.3 * 200);
+    l.started(2000);
+    l.completed(60_000); // a minute-long stall
+    expect(l.ms()).toBe(SEEK_LATENCY.maxMs);
+    // Seeks inside the buffer are learned apart.
+    expect(l.ms(true)).toBe(SEEK_LATENCY.bufferedInitialMs);
+    l.started(70_000, true);
+    l.completed(70_002);
+    expect(l.ms(true)).toBeCloseTo(0.7 * SEEK_LATENCY.bufferedInitialMs + 0.3 * 2);
+    expect(l.ms()).toBe(SEEK_LATENCY.maxMs);
+  });
+
+  test.each([
+    [[], 5, false],
+    [[[0, 10]], 5, true],
+    [[[0, 10], [50, 70]], 60, true],
+    [[[0, 10], [50, 70]], 30, false],
+  ] as const)("isBuffered(%j, %d) = %s", (ranges, position, expected) => {
+    expect(isBuffered(ranges, position)).toBe(expected);
+  });
+
+  test.each([
+    ["host playing, holding 40 ms more", state({ host_time: 1040 }), 1000, 0, 40],
+    ["host playing, already moving", state({ host_time: 900 }), 1000, 0, 0],
+    ["the host's clock 30 ms ahead", state({ host_time: 1040 }), 1000, 30, 10],
+    ["paused: nothing to wait for", state({ paused: true, host_time: 5000 }), 1000, 0, 0],
+  ])("hold time: %s", (_name, s, now, offset, expected) => {
+    expect(holdMs(s, now, offset)).toBeCloseTo(expected, 9);
   });
 });
 
@@ -132,7 +231,9 @@ describe("host heartbeat", () => {
 describe("seek debounce", () => {
   test("the first seek goes at once; a burst ends with one more after 300 ms quiet", () => {
     const d = new SeekDebounce();
+    expect(d.quiet(0)).toBe(true);
     expect(d.seeked(0)).toBe(true);
+    expect(d.quiet(100)).toBe(false); // a seek starting now belongs to the burst
     expect(d.seeked(100)).toBe(false);
     expect(d.seeked(350)).toBe(false);
     expect(d.settled(600)).toBe(false);
@@ -203,7 +304,11 @@ describe("host state sequencer", () => {
     expect(s.movedTo(1500)).toEqual({ paused: false, position: 11, rate: 2, host_time: 1500 });
     s.next({ paused: true, position: 30, rate: 1, host_time: 2000 }, 3, "m:1");
     expect(s.movedTo(9000)?.position).toBe(30);
-    expect(s.seq).toBe(5002);
+    // A reading stamped in the future (the host's seek still under way) is not moved back.
+    s.next({ paused: false, position: 60, rate: 1, host_time: 10_100 }, 3, "m:1");
+    expect(s.movedTo(10_000)).toEqual({ paused: false, position: 60, rate: 1, host_time: 10_100 });
+    expect(s.movedTo(11_100)?.position).toBe(61);
+    expect(s.seq).toBe(10_100);
     // A fresh sequencer (a restarted worker that lost its count) still numbers above: seq follows the clock.
     const restarted = new HostStateSequencer(0);
     expect(restarted.next({ paused: false, position: 0, rate: 1, host_time: 9_000_000 }, 3, "m:1").seq).toBe(9_000_000);
