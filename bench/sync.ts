@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { gzipSync } from "node:zlib";
-import { startE2eStack } from "../tests/e2e/support/stack.ts";
 import { runScenario, type SyncRunResult } from "./sync/scenario.ts";
+import { startStackThread } from "./sync/stack-thread.ts";
 import { replaceSection } from "./sync/docs-section.ts";
 import { syncSection } from "./sync/report.ts";
 
@@ -21,7 +21,7 @@ const sizes = quick ? [2] : [2, 4];
 const results = new Map<number, SyncRunResult[]>();
 for (const n of sizes) {
   for (let run = 1; run <= runs; run++) {
-    const stack = await startE2eStack();
+    const stack = await startStackThread();
     try {
       console.log(`running ${n} browsers (run ${run} of ${runs})…`);
       results.set(n, [...(results.get(n) ?? []), await runScenario(stack, n)]);

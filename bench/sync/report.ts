@@ -68,7 +68,7 @@ export function syncSection(input: SyncReportInput): string {
 
 - Command: \`${input.command}\`
 - Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
-- Machine: ${input.machine}, Debian chromium headless, local stack with PGlite in the same process as the driver
+- Machine: ${input.machine}, Debian chromium headless; the local stack (PGlite in memory) in a worker thread of the driver's process
 - Runs: ${input.runs} per size; the samples of all runs are pooled (percentiles over every sample and every host action)
 - Targets: steady |Δ| p95 ≤ ${TARGETS.steadyP95Ms} ms; every member within 50 ms of the host ≤ ${TARGETS.convergeP95Ms} ms after a host action (p95); steady state ≤ ${TARGETS.steadyMsgsPerSecond} delivered realtime messages per participant per second
 
@@ -85,8 +85,8 @@ ${actionTable(results)}
 How: one host and N−1 members, each its own Chromium profile with the extension from \`.output/chrome-mv3\`, on the
 local stack's \`/demo\` page. 60 s of host actions (play, two seeks, two pauses, a 1.25× rate change and back),
 then 6 s to leave the host's fast-heartbeat window and 25 s of plain playback (the "steady" message rate).
-Every 100 ms the driver reads each member's \`currentTime\` and the host's (with each page's wall clock) and
-computes the member's error against the host's position extrapolated to the same instant; samples within 1.5 s
+Every 100 ms the driver reads the host's \`currentTime\` and every member's at once (each with its page's wall
+clock) and computes each member's error against the host's position extrapolated to that member's instant; samples within 1.5 s
 after a host action count as convergence, not steady state. Convergence is the time from the action's command
 until all members are within 50 ms, polled every 20 ms (the polling itself adds up to ~20–40 ms).
 Messages are every broadcast and presence message the local Realtime delivered during the run, divided by

@@ -4,10 +4,11 @@
  * member's error against the host every 100 ms, and after each host action measures
  * how long until every member is within 50 ms.
  */
-import type { LocalStack } from "../../backend/local/server.ts";
+import type { Page } from "@playwright/test";
 import { launchPerson, type Person } from "../../tests/e2e/support/browsers.ts";
 import { PanelPage } from "../../tests/e2e/support/panel.ts";
-import { act, errorMs } from "../../tests/e2e/support/video.ts";
+import { act, errorBetween, read } from "../../tests/e2e/support/video.ts";
+import type { StackThread } from "./stack-thread.ts";
 
 type Action = "play" | "pause" | { seek: number } | { rate: number };
 
@@ -41,7 +42,7 @@ export interface SyncRunResult {
   steadyPerMemberPerSecond: number;
 }
 
-export async function runScenario(stack: LocalStack, browsers: number): Promise<SyncRunResult> {
+export async function runScenario(stack: StackThread, browsers: number): Promise<SyncRunResult> {
   const people: Person[] = await Promise.all(Array.from({ length: browsers }, () => launchPerson(stack.url, stack.anonKey)));
   try {
     const [host, ...members] = people;
@@ -56,7 +57,7 @@ export async function runScenario(stack: LocalStack, browsers: number): Promise<
     const convergence: number[] = [];
     const actions: SyncRunResult["actions"] = [];
     let unconverged = 0;
-    const deliveredBefore = stack.realtime.hub.delivered;
+    const deliveredBefore = await stack.delivered();
     const start = Date.now();
     let next = 0;
     let lastActionAt = -Infinity;
@@ -73,24 +74,24 @@ export async function runScenario(stack: LocalStack, browsers: number): Promise<
         next++;
         continue;
       }
-      const errors = await Promise.all(members.map((m) => errorMs(host.page, m.page)));
+      const errors = await memberErrors(host.page, members.map((m) => m.page));
       if (Date.now() - lastActionAt > SETTLE_EXCLUDE_MS) steady.push(...errors.map(Math.abs));
       await new Promise((r) => setTimeout(r, 100));
     }
     const seconds = (Date.now() - start) / 1000;
-    const deliveredAfterActions = stack.realtime.hub.delivered;
+    const deliveredAfterActions = await stack.delivered();
     // Idle stretch: past the host's fast-heartbeat window, then count.
     await new Promise((r) => setTimeout(r, 6000));
-    const idleBefore = stack.realtime.hub.delivered;
+    const idleBefore = await stack.delivered();
     const idleStart = Date.now();
     while (Date.now() - idleStart < IDLE_S * 1000) {
-      const errors = await Promise.all(members.map((m) => errorMs(host.page, m.page)));
+      const errors = await memberErrors(host.page, members.map((m) => m.page));
       steady.push(...errors.map(Math.abs));
       await new Promise((r) => setTimeout(r, 100));
     }
     const idleSeconds = (Date.now() - idleStart) / 1000;
     return {
-      steadyPerMemberPerSecond: (stack.realtime.hub.delivered - idleBefore) / browsers / idleSeconds,
+      steadyPerMemberPerSecond: ((await stack.delivered()) - idleBefore) / browsers / idleSeconds,
       browsers,
       steadyErrorsMs: steady,
       convergenceMs: convergence,
@@ -108,11 +109,21 @@ function label(action: Action): string {
   return "seek" in action ? `seek to ${action.seek} s` : `rate ${action.rate}×`;
 }
 
+/**
+ * Every member's error against the host, in ms (positive: behind), from one reading of
+ * each page taken together; each reading carries its page's clock, so the host's position
+ * is extrapolated to each member's instant.
+ */
+async function memberErrors(host: Page, members: Page[]): Promise<number[]> {
+  const [h, ...ms] = await Promise.all([read(host), ...members.map(read)]);
+  return ms.map((m) => errorBetween(h, m));
+}
+
 /** Milliseconds from now until all members are within 50 ms of the host, or null past the limit. */
-async function timeToConverge(host: import("@playwright/test").Page, members: import("@playwright/test").Page[], limitMs: number): Promise<number | null> {
+async function timeToConverge(host: Page, members: Page[], limitMs: number): Promise<number | null> {
   const started = Date.now();
   while (Date.now() - started < limitMs) {
-    const errors = await Promise.all(members.map((m) => errorMs(host, m)));
+    const errors = await memberErrors(host, members);
     if (errors.every((e) => Math.abs(e) <= CONVERGED_MS)) return Date.now() - started;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -98,7 +98,10 @@ export class SyncAgent {
     const now = performance.now();
     if (this.role === "host" && (type === "seeking" || type === "seeked")) this.hostSeekEvent(type, now);
     // The controller's times are wall-clock ms, like the host_time it compares against.
-    if (type === "seeked" && this.role === "member") this.controller.seekCompleted(wallClock());
+    if (type === "seeked" && this.role === "member") {
+      this.controller.seekCompleted(wallClock());
+      this.correct(); // at once: a seeking host's members wait where they landed
+    }
     if (type === "waiting") this.waitingSince ??= now;
     if ((type === "playing" || type === "canplay") && this.video.readyState >= 3) {
       this.waitingSince = null;
@@ -111,16 +114,16 @@ export class SyncAgent {
 
   /**
    * The host's seeks, whoever asked for them. When a seek starts, members hear at once
-   * where it goes and when the host expects to play from there (host_time in the future:
-   * "at this time I will be at this position"), so their seeks run alongside the host's
-   * instead of after it. When it lands they get the real state. A burst of seeks sends its
+   * where it goes and when the host expects to play from there (host_time in the future,
+   * `seeking` set), so their seeks run alongside the host's instead of after it and they
+   * hold there until the host plays on. When it lands they get the real state. A burst of seeks sends its
    * first and, after 300 ms of quiet, its last (SeekDebounce).
    */
   private hostSeekEvent(type: "seeking" | "seeked", now: number): void {
     if (type === "seeking") {
       const inBuffer = isBuffered(this.adapter.buffered(), this.video.currentTime);
       this.hostSeeks.started(now, inBuffer);
-      if (this.seeks.quiet(now)) this.publish(false, undefined, this.video.paused ? 0 : this.hostSeeks.ms(inBuffer), true);
+      if (this.seeks.quiet(now)) this.publish(false, undefined, this.video.paused ? 0 : this.hostSeeks.ms(inBuffer));
       return;
     }
     this.hostSeeks.completed(now);
@@ -149,6 +152,7 @@ export class SyncAgent {
     const decision = this.controller.decide(target, reading, now);
     switch (decision.kind) {
       case "play":
+        if (decision.at !== undefined) this.adapter.seek(decision.at);
         this.adapter.play();
         break;
       case "pause":
@@ -160,6 +164,9 @@ export class SyncAgent {
         break;
       case "rate":
         this.adapter.setRate(decision.rate);
+        break;
+      case "hold":
+        this.adapter.pause();
         break;
     }
     this.reportStatus(SyncController.errorMs(target, reading));
@@ -197,9 +204,10 @@ export class SyncAgent {
 
   /**
    * Sends the video's state read now, so position and host_time belong together.
-   * `startsInMs`: the video will only move from this position that much later (a seek under way).
+   * While the video is seeking the state says so (members hold at its position until the
+   * next one); `startsInMs` is when the seek is expected to land.
    */
-  private publish(changed: boolean, action?: HostStateMessage["action"], startsInMs = 0, seeking = false): void {
+  private publish(changed: boolean, action?: HostStateMessage["action"], startsInMs = 0): void {
     const r = this.adapter.read();
     const message: HostStateMessage = {
       type: "content/host-state",
@@ -207,7 +215,7 @@ export class SyncAgent {
       position: r.position,
       rate: r.rate,
       host_time: wallClock() + startsInMs,
-      ...(seeking ? { seeking } : {}),
+      ...(r.seeking ? { seeking: true } : {}),
       changed,
       action,
     };

@@ -18,8 +18,9 @@ export const HostPlaybackState = z.object({
   /** The host's wall clock (ms) when position was read. */
   host_time: z.number(),
   /**
-   * Sent as the host's seek started: `position` is where it goes and `host_time` when the
-   * host expects to play from there (in the future). Provisional until the next state.
+   * The host's video is seeking: `position` is where it goes and it stands there until
+   * the next state. Sent as the seek starts, with `host_time` when the host expects to
+   * land (in the future), so members can aim their own seek.
    */
   seeking: z.optional(z.boolean()),
 });
@@ -27,7 +28,8 @@ export type HostPlaybackState = z.infer<typeof HostPlaybackState>;
 
 /** Where the host's video is at our time `nowMs`, given the clock offset (host − us). */
 export function expectedPosition(state: HostPlaybackState, nowMs: number, offsetMs: number): number {
-  if (state.paused) return state.position;
+  // A seeking host stands at its seek's target until it says it plays on.
+  if (state.paused || state.seeking) return state.position;
   const hostNow = nowMs + offsetMs;
   return state.position + (state.rate * Math.max(0, hostNow - state.host_time)) / 1000;
 }

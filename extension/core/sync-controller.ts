@@ -11,8 +11,9 @@
  * correction stopped, so a 15 ms exit left members 10–15 ms off for good; the player's
  * clock is smooth to well under a millisecond, so 10 / 3 ms does not flap.
  *
- * A seek the host announces as it starts (a provisional target) is followed at once, and
- * nothing else is corrected against it until the host says where it really resumed.
+ * A seek the host announces as it starts (a provisional target) is followed at once; a
+ * member that lands first pauses there until the host plays on, and nothing else is
+ * corrected against it until the host says where it really resumed.
  *
  * One exception to the 3 s spacing: a seek that lands more than 40 ms off (it took longer
  * than the latency learned so far, e.g. on a busy machine) gets one corrective seek with the
@@ -36,8 +37,11 @@ export type SyncDecision =
   | { kind: "none" }
   | { kind: "rate"; rate: number }
   | { kind: "seek"; to: number }
-  | { kind: "play" }
-  | { kind: "pause"; at: number };
+  /** Play; from `at` first when we are too far off to start where we stand. */
+  | { kind: "play"; at?: number }
+  | { kind: "pause"; at: number }
+  /** Pause where we are (the host is still seeking); the next state plays on. */
+  | { kind: "hold" };
 
 export interface VideoReading {
   position: number;
@@ -57,8 +61,8 @@ export interface Target {
   /** The host holds `position` this much longer before it moves (it is finishing a seek). */
   holdMs?: number;
   /**
-   * The host announced a seek it has not finished: go there, but do not correct drift
-   * against it (its real resume time comes with the next state).
+   * The host is seeking and stands at `position`: go there and wait, but correct nothing
+   * else against it (where it really plays on from comes with the next state).
    */
   provisional?: boolean;
 }
@@ -88,9 +92,13 @@ export class SyncController {
     const error = SyncController.errorMs(target, video);
     const size = Math.abs(error);
     if (target.provisional) {
-      // A jump the host made is no drift of ours: the 3 s spacing (against seek loops) does not apply.
-      if (size > SYNC.seekThresholdMs) return this.seekTo(target, video, nowMs);
-      return video.paused ? { kind: "play" } : { kind: "none" };
+      // A jump the host made is no drift of ours: the 3 s spacing (against seek loops) does
+      // not apply to big ones, and a small one is jumped too rather than crawled with the rate.
+      const spaced = nowMs - this.lastSeekAt >= SYNC.minSeekIntervalMs;
+      if (size > SYNC.seekThresholdMs || (size > SYNC.correctiveSeekOverMs && spaced)) return this.seekTo(target, video, nowMs);
+      // Landed while the host is still seeking: wait for it there, as its own viewer does.
+      if (!video.paused && error < -SYNC.deadbandMs) return { kind: "hold" };
+      return { kind: "none" };
     }
     if (this.correctiveFrom !== null) {
       const recent = nowMs - this.correctiveFrom < SYNC.correctiveWindowMs;
@@ -105,7 +113,12 @@ export class SyncController {
       if (nowMs - this.lastSeekAt < SYNC.minSeekIntervalMs) return this.rateFor(target, error, video);
       return this.seekTo(target, video, nowMs);
     }
-    if (video.paused) return { kind: "play" };
+    if (video.paused) {
+      // Paused anyway (e.g. waiting at a seeking host's target): start from the right spot.
+      if (size <= SYNC.correctiveSeekOverMs) return { kind: "play" };
+      const seek = this.seekTo(target, video, nowMs);
+      return { kind: "play", at: seek.kind === "seek" ? seek.to : undefined };
+    }
     return this.rateFor(target, error, video);
   }
 

@@ -19,6 +19,11 @@ export function read(page: Page): Promise<Reading> {
 /** The member's error against the host, in ms (positive: the member is behind). */
 export async function errorMs(host: Page, member: Page): Promise<number> {
   const [h, m] = await Promise.all([read(host), read(member)]);
+  return errorBetween(h, m);
+}
+
+/** The same from two readings: the host's position moved to the member's reading time. */
+export function errorBetween(h: Reading, m: Reading): number {
   const hostAtMemberTime = h.paused ? h.position : h.position + (h.rate * (m.t - h.t)) / 1000;
   return (hostAtMemberTime - m.position) * 1000;
 }

@@ -19,6 +19,7 @@ describe("expected position", () => {
     ["playing at 1.5×", state({ rate: 1.5 }), 3000, 0, 13],
     ["host clock 500 ms ahead", state(), 3000, 500, 12.5],
     ["paused", state({ paused: true }), 60_000, 0, 10],
+    ["seeking: the host stands at its target", state({ seeking: true }), 60_000, 0, 10],
     ["a state from our future never rewinds", state(), 500, 0, 10],
   ])("%s", (_name, s, now, offset, expected) => {
     expect(expectedPosition(s, now, offset)).toBeCloseTo(expected, 9);
@@ -122,6 +123,9 @@ describe("correction ladder", () => {
     expect(c.decide({ position: 30, paused: true, rate: 1 }, { position: 29.5, paused: true, rate: 1 }, 0)).toEqual({ kind: "seek", to: 30 });
     expect(c.decide({ position: 30, paused: true, rate: 1 }, { position: 30, paused: true, rate: 1 }, 0)).toEqual({ kind: "none" });
     expect(c.decide({ position: 30, paused: false, rate: 1 }, { position: 30, paused: true, rate: 1 }, 0)).toEqual({ kind: "play" });
+    // Paused 100 ms off a playing host: start from where it will be, not from where we stand.
+    expect(c.decide({ position: 30.1, paused: false, rate: 1 }, { position: 30, paused: true, rate: 1, buffered: [[0, 60]] }, 0))
+      .toEqual({ kind: "play", at: 30.1 + SEEK_LATENCY.bufferedInitialMs / 1000 });
   });
 
   test("simulated playback converges: a member 400 ms behind ends within 15 ms", () => {
@@ -163,10 +167,20 @@ describe("correction ladder", () => {
     // Another jump of the host's within 3 s: followed at once, no 3 s spacing for the host's own jumps.
     expect(c.decide({ position: 90, paused: false, rate: 1, provisional: true }, playing(60.2), 500).kind).toBe("seek");
     c.seekCompleted(600);
-    // 50 ms off a target that is not final yet: leave it …
+    // 50 ms behind a target that is not final yet: leave it …
     expect(c.decide({ position: 90.05, paused: false, rate: 1, provisional: true }, playing(90), 700)).toEqual({ kind: "none" });
+    // … ahead of a host still seeking: wait for it …
+    expect(c.decide({ position: 90, paused: false, rate: 1, provisional: true }, playing(90.02), 750)).toEqual({ kind: "hold" });
+    expect(c.decide({ position: 90, paused: false, rate: 1, provisional: true }, { position: 90.02, paused: true, rate: 1 }, 760)).toEqual({ kind: "none" });
     // … and once the host confirms where it is, correct (here: the one corrective seek).
     expect(c.decide({ position: 90.05, paused: false, rate: 1 }, playing(90), 800).kind).toBe("seek");
+  });
+
+  test("a small jump of the host's is jumped too, not crawled with the rate", () => {
+    const c = new SyncController();
+    expect(c.decide({ position: 9.5, paused: false, rate: 1, provisional: true, holdMs: 100 }, playing(10), 0)).toEqual({ kind: "seek", to: 9.5 });
+    // Within 3 s of that seek, a provisional 60 ms gap is waited out instead of seeking again.
+    expect(c.decide({ position: 9.5, paused: false, rate: 1, provisional: true }, playing(9.56), 100)).toEqual({ kind: "hold" });
   });
 
   test("while our own seek is under way the standing position is not corrected", () => {
