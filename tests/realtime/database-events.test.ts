@@ -54,6 +54,32 @@ describe.each(databaseKinds(inject("postgresUrl")))("database-originated room ev
     expect((await next("room_updated")).payload.room).toMatchObject({ episode_number: 2, anime_id: "show" });
   });
 
+  // Messages travel inside the NOTIFY when they fit (under 8000 bytes) and through
+  // realtime.messages when they do not; either way they arrive whole and in order.
+  test("a message too large for a NOTIFY arrives whole, in order with the small ones around it", async () => {
+    const big = { text: "x".repeat(20_000) };
+    await t.stack.db.query(
+      `select realtime.send('{"n": 1}'::jsonb, 'order_check', $1, true),
+              realtime.send($2::text::jsonb, 'order_check', $1, true),
+              realtime.send('{"n": 3}'::jsonb, 'order_check', $1, true)`,
+      [`room:${roomId}`, JSON.stringify(big)],
+    );
+    const seen = await until(() => {
+      const got = events.filter((e) => e.event === "order_check");
+      return got.length === 3 && got;
+    }, 3000, "three order_check messages");
+    expect(seen.map((e) => e.payload.n ?? e.payload.text.length)).toEqual([1, 20_000, 3]);
+    expect(new Set(seen.map((e) => e.meta?.id)).size).toBe(3);
+  });
+
+  test("two equal messages sent in one transaction both arrive", async () => {
+    await t.stack.db.query(
+      `select realtime.send('{"id": "same"}'::jsonb, 'twin', $1, true), realtime.send('{"id": "same"}'::jsonb, 'twin', $1, true)`,
+      [`room:${roomId}`],
+    );
+    await until(() => events.filter((e) => e.event === "twin").length === 2, 3000, "both twins");
+  });
+
   test("host_changed names the new host and playback channel", async () => {
     await host.invoke("rooms-leave", { room_id: roomId });
     const e = await next("host_changed");

@@ -1,12 +1,12 @@
 /**
- * Delivers realtime.send() rows: each NOTIFY carries a row id; the relay takes the rows
- * (and deletes them: realtime.messages is only a mailbox) and hands them to the hub.
+ * Delivers realtime.send() messages (bootstrap.sql). Each NOTIFY carries either the whole
+ * message as JSON or, for one too large for a NOTIFY, the id of its row in
+ * realtime.messages, which the relay takes (and deletes: the table is only a mailbox).
  *
- * One fetch is in flight at a time and every id that arrives meanwhile waits for the next
- * one, so under load the relay makes one query per batch instead of one per message
- * (on PGlite every query runs on this process's main thread, in line with the requests),
- * and messages go out in the order they were sent even when the pool could run deletes
- * side by side.
+ * Messages go out in the order they were sent. While a fetch is in flight, everything
+ * that arrives waits behind it and the ids among it are fetched together in the next
+ * query, so a burst costs one query rather than one per message (on PGlite every query
+ * runs on this process's main thread, in line with the requests).
  */
 import type { Sql } from "../../supabase/functions/_shared/db.ts";
 
@@ -18,6 +18,9 @@ export interface RelayedMessage {
   private: boolean;
 }
 
+/** A message that came whole, or the id of one to fetch. */
+type Notice = { message: RelayedMessage } | { id: string };
+
 /** Larger bursts are split so one query never carries an unbounded array. */
 const MAX_BATCH = 500;
 
@@ -25,34 +28,49 @@ export function createMessageRelay(
   db: Sql,
   deliver: (message: RelayedMessage) => void,
   log: (line: string) => void,
-): (id: string) => void {
-  let waiting: string[] = [];
+): (notifyPayload: string) => void {
+  let waiting: Notice[] = [];
   let busy = false;
+
+  async function fetchRows(ids: string[]): Promise<Map<string, RelayedMessage>> {
+    if (ids.length === 0) return new Map();
+    try {
+      const rows = await db.query<RelayedMessage>(
+        "delete from realtime.messages where id = any($1::text[]::uuid[]) returning id::text as id, topic, event, payload, private",
+        [ids],
+      );
+      return new Map(rows.map((row) => [row.id.toLowerCase(), row]));
+    } catch (err) {
+      log(`realtime: fetching ${ids.length} message(s) failed: ${(err as Error).message}`);
+      return new Map();
+    }
+  }
 
   async function drain(): Promise<void> {
     busy = true;
     while (waiting.length > 0) {
       const batch = waiting.slice(0, MAX_BATCH);
       waiting = waiting.slice(batch.length);
-      try {
-        const rows = await db.query<RelayedMessage>(
-          "delete from realtime.messages where id = any($1::text[]::uuid[]) returning id::text as id, topic, event, payload, private",
-          [batch],
-        );
-        const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
-        for (const id of batch) {
-          const row = byId.get(id.toLowerCase());
-          if (row) deliver({ ...row, id });
-        }
-      } catch (err) {
-        log(`realtime: delivering ${batch.length} message(s) failed: ${(err as Error).message}`);
+      const fetched = await fetchRows(batch.flatMap((n) => ("id" in n ? [n.id] : [])));
+      for (const notice of batch) {
+        const message = "message" in notice ? notice.message : fetched.get(notice.id.toLowerCase());
+        if (message) deliver("id" in notice ? { ...message, id: notice.id } : message);
       }
     }
     busy = false;
   }
 
-  return (id) => {
-    waiting.push(id);
+  return (notifyPayload) => {
+    let notice: Notice;
+    try {
+      notice = notifyPayload.startsWith("{") ? { message: JSON.parse(notifyPayload) as RelayedMessage } : { id: notifyPayload };
+    } catch {
+      log(`realtime: dropped a NOTIFY that is not a message: ${notifyPayload.slice(0, 80)}`);
+      return;
+    }
+    // Nothing ahead of it: deliver now, without a trip through the queue.
+    if (!busy && "message" in notice) return deliver(notice.message);
+    waiting.push(notice);
     if (!busy) void drain();
   };
 }
