@@ -14,6 +14,8 @@ import { SyncController } from "../core/sync-controller.ts";
 import { type UserAction, VideoAdapter } from "./video-adapter.ts";
 
 const TICK_MS = 100;
+/** After asking the host for a play/pause/seek, this long without pulling the video back. */
+const REQUEST_GRACE_MS = 1500;
 const BUFFER_REPORT_MS = 1000;
 
 type Role = "host" | "member" | "off";
@@ -32,10 +34,12 @@ export class SyncAgent {
   private waitingSince: number | null = null;
   private reportedBuffering = false;
   private status: MemberStatus = "unknown";
+  /** When (wall clock) the person last asked the host for something, until the host answers. */
+  private requestedAt: number | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(video: HTMLVideoElement, private readonly send: Send) {
-    this.adapter = new VideoAdapter(video, (a) => this.onUserAction(a), (e) => this.onVideoEvent(e));
+    this.adapter = new VideoAdapter(video, (a) => this.onUserAction(a), (e, ours) => this.onVideoEvent(e, ours));
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 
@@ -57,6 +61,8 @@ export class SyncAgent {
   /** A member got the host's latest state: act on it at once, not at the next tick. */
   follow(state: HostPlaybackState, offsetMs: number): void {
     this.target = { state, offsetMs };
+    // A state the host sent after our request (in our clock) is its answer: follow it.
+    if (this.requestedAt !== null && state.host_time - offsetMs > this.requestedAt) this.requestedAt = null;
     if (this.role === "member") this.correct();
   }
 
@@ -89,19 +95,19 @@ export class SyncAgent {
       this.buffering.cancel();
       if (action !== "seek") this.publish(true, action); // seeks: see onVideoEvent
     } else if (this.role === "member") {
+      // Leave the person's choice on screen while the host takes it up (no bounce back).
+      this.requestedAt = wallClock();
       const r = this.adapter.read();
       this.send({ type: "content/playback-request", action, position: r.position, rate: r.rate });
     }
   }
 
-  private onVideoEvent(type: string): void {
+  private onVideoEvent(type: string, ours: boolean): void {
     const now = performance.now();
     if (this.role === "host" && (type === "seeking" || type === "seeked")) this.hostSeekEvent(type, now);
     // The controller's times are wall-clock ms, like the host_time it compares against.
-    if (type === "seeked" && this.role === "member") {
-      this.controller.seekCompleted(wallClock());
-      this.correct(); // at once: a seeking host's members wait where they landed
-    }
+    // Our own seek landed: judge at once (a seeking host's members wait where they land).
+    if (type === "seeked" && ours && this.role === "member" && this.controller.seekCompleted(wallClock())) this.correct();
     if (type === "waiting") this.waitingSince ??= now;
     if ((type === "playing" || type === "canplay") && this.video.readyState >= 3) {
       this.waitingSince = null;
@@ -145,6 +151,7 @@ export class SyncAgent {
 
   private correct(): void {
     if (!this.target) return;
+    if (this.requestedAt !== null && wallClock() - this.requestedAt < REQUEST_GRACE_MS) return;
     const { state, offsetMs } = this.target;
     const now = wallClock();
     const target = { position: expectedPosition(state, now, offsetMs), paused: state.paused, rate: state.rate, holdMs: holdMs(state, now, offsetMs), provisional: state.seeking === true };

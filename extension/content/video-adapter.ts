@@ -16,7 +16,8 @@ export class VideoAdapter {
   constructor(
     readonly video: HTMLVideoElement,
     private readonly onUserAction: (action: UserAction) => void,
-    private readonly onEvent: (type: string) => void = () => {},
+    /** Every event, after it was told apart: `ours` when we caused it. */
+    private readonly onEvent: (type: string, ours: boolean) => void = () => {},
   ) {
     for (const type of [...Object.keys(EVENTS), "waiting", "playing", "canplay", "seeking"]) {
       video.addEventListener(type, () => this.handle(type), { signal: this.abort.signal });
@@ -50,7 +51,9 @@ export class VideoAdapter {
   }
 
   seek(to: number): void {
-    this.expect("seeked");
+    // A seek started while one is running aborts it: the two end in a single `seeked`, and
+    // a second expectation left over would swallow the person's next seek.
+    if (!this.video.seeking) this.expect("seeked");
     this.video.currentTime = to;
   }
 
@@ -66,11 +69,10 @@ export class VideoAdapter {
   }
 
   private handle(type: string): void {
-    this.onEvent(type);
     const action = EVENTS[type];
-    if (!action) return;
-    if (this.consume(type)) return;
-    this.onUserAction(action);
+    const ours = action !== undefined && this.consume(type);
+    this.onEvent(type, ours);
+    if (action && !ours) this.onUserAction(action);
   }
 
   private expect(type: string): void {

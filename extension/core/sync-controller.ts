@@ -122,12 +122,13 @@ export class SyncController {
     return this.rateFor(target, error, video);
   }
 
-  /** The video finished a seek: learn how long seeking takes here, if it was one we timed. */
-  seekCompleted(nowMs: number): void {
-    if (!this.latency.completed(nowMs)) return;
+  /** The video finished a seek: learn how long seeking takes here, if it was ours. True if it was. */
+  seekCompleted(nowMs: number): boolean {
+    if (!this.latency.completed(nowMs)) return false;
     // A first seek may be followed by one corrective seek; a corrective one may not.
     this.correctiveFrom = this.lastSeekWasCorrective ? null : nowMs;
     this.lastSeekWasCorrective = false;
+    return true;
   }
 
   /** The learned duration of a seek to an unbuffered (or, with `true`, a buffered) position. */
