@@ -87,8 +87,10 @@ local stack's \`/demo\` page. 60 s of host actions (play, two seeks, two pauses,
 then 6 s to leave the host's fast-heartbeat window and 25 s of plain playback (the "steady" message rate).
 Every 100 ms the driver reads the host's \`currentTime\` and every member's at once (each with its page's wall
 clock) and computes each member's error against the host's position extrapolated to that member's instant; samples within 1.5 s
-after a host action count as convergence, not steady state. Convergence is the time from the action's command
-until all members are within 50 ms, polled every 20 ms (the polling itself adds up to ~20–40 ms).
+after a host action count as convergence, not steady state. Convergence is the time from the moment the host's
+page carried out the action until every member is within 50 ms, judged every 10 ms: for the 3 s after an action
+the driver keeps its hands off and each page records its own video every 10 ms, read afterwards (polling four
+browsers over CDP every 20 ms had slowed what it measured on two cores).
 Messages are every broadcast and presence message the local Realtime delivered during the run, divided by
 participants and seconds (the host's heartbeat, clock pings, presence); the table gives the mean over runs.
 

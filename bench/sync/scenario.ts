@@ -2,12 +2,14 @@
  * One sync run: a host and N−1 members in real Chromium with the built extension on the
  * demo page, 60 s of playback with seeks, pauses and a rate change. Samples every
  * member's error against the host every 100 ms, and after each host action measures
- * how long until every member is within 50 ms.
+ * (from the pages' own 10 ms records, page-sampler.ts) how long until every member is
+ * within 50 ms.
  */
 import type { Page } from "@playwright/test";
 import { launchPerson, type Person } from "../../tests/e2e/support/browsers.ts";
 import { PanelPage } from "../../tests/e2e/support/panel.ts";
 import { act, errorBetween, read } from "../../tests/e2e/support/video.ts";
+import { convergedAfter, startSampling, takeSamples } from "./page-sampler.ts";
 import type { StackThread } from "./stack-thread.ts";
 
 type Action = "play" | "pause" | { seek: number } | { rate: number };
@@ -29,6 +31,7 @@ const RUN_S = 60;
 const IDLE_S = 25;
 const SETTLE_EXCLUDE_MS = 1500; // samples this soon after an action are convergence, not steady state
 const CONVERGED_MS = 50;
+const CONVERGE_LIMIT_MS = 3000;
 
 export interface SyncRunResult {
   browsers: number;
@@ -53,6 +56,7 @@ export async function runScenario(stack: StackThread, browsers: number): Promise
       await new PanelPage(m.page).join({ name: `Member ${i + 1}` });
     }
     await new Promise((r) => setTimeout(r, 2000)); // clock bursts and first states
+    await Promise.all(people.map((p) => startSampling(p.page)));
     const steady: number[] = [];
     const convergence: number[] = [];
     const actions: SyncRunResult["actions"] = [];
@@ -64,9 +68,13 @@ export async function runScenario(stack: StackThread, browsers: number): Promise
     while (Date.now() - start < RUN_S * 1000) {
       const elapsed = (Date.now() - start) / 1000;
       if (next < TIMELINE.length && elapsed >= TIMELINE[next][0]) {
-        await act(host.page, TIMELINE[next][1]);
+        await Promise.all(people.map((p) => takeSamples(p.page))); // drop what came before
+        const actionAt = await act(host.page, TIMELINE[next][1]);
         lastActionAt = Date.now();
-        const took = await timeToConverge(host.page, members.map((m) => m.page), 3000);
+        // Hands off while it converges: the pages record themselves, the driver reads after.
+        await new Promise((r) => setTimeout(r, CONVERGE_LIMIT_MS));
+        const [hostSamples, ...memberSamples] = await Promise.all(people.map((p) => takeSamples(p.page)));
+        const took = convergedAfter(hostSamples, memberSamples, actionAt, CONVERGED_MS, CONVERGE_LIMIT_MS);
         if (took === null) unconverged++;
         else convergence.push(took);
         actions.push({ action: label(TIMELINE[next][1]), ms: took });
@@ -117,15 +125,4 @@ function label(action: Action): string {
 async function memberErrors(host: Page, members: Page[]): Promise<number[]> {
   const [h, ...ms] = await Promise.all([read(host), ...members.map(read)]);
   return ms.map((m) => errorBetween(h, m));
-}
-
-/** Milliseconds from now until all members are within 50 ms of the host, or null past the limit. */
-async function timeToConverge(host: Page, members: Page[], limitMs: number): Promise<number | null> {
-  const started = Date.now();
-  while (Date.now() - started < limitMs) {
-    const errors = await memberErrors(host, members);
-    if (errors.every((e) => Math.abs(e) <= CONVERGED_MS)) return Date.now() - started;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return null;
 }

@@ -28,13 +28,16 @@ export function errorBetween(h: Reading, m: Reading): number {
   return (hostAtMemberTime - m.position) * 1000;
 }
 
-export async function act(page: Page, action: "play" | "pause" | { seek: number } | { rate: number }): Promise<void> {
-  await page.evaluate((a) => {
+/** Does what a person's click would; resolves to the page's wall-clock time of the action. */
+export function act(page: Page, action: "play" | "pause" | { seek: number } | { rate: number }): Promise<number> {
+  return page.evaluate((a) => {
     const v = document.querySelector("video")!;
+    const at = performance.timeOrigin + performance.now();
     if (a === "play") void v.play();
     else if (a === "pause") v.pause();
     else if ("seek" in a) v.currentTime = a.seek;
     else v.playbackRate = a.rate;
+    return at;
   }, action);
 }
 
