@@ -86,8 +86,8 @@ How: one host and N−1 members, each its own Chromium profile with the extensio
 local stack's \`/demo\` page. 60 s of host actions (play, two seeks, two pauses, a 1.25× rate change and back),
 then 6 s to leave the host's fast-heartbeat window and 25 s of plain playback (the "steady" message rate).
 Every 100 ms the driver reads the host's \`currentTime\` and every member's at once (each with its page's wall
-clock) and computes each member's error against the host's position extrapolated to that member's instant; samples within 1.5 s
-after a host action count as convergence, not steady state. Convergence is the time from the moment the host's
+clock) and computes each member's error against the host's position extrapolated to that member's instant (the
+steady samples; none are taken in the 3 s after a host action, which is its convergence window). Convergence is the time from the moment the host's
 page carried out the action until every member is within 50 ms, judged every 10 ms: for the 3 s after an action
 the driver keeps its hands off and each page records its own video every 10 ms, read afterwards (polling four
 browsers over CDP every 20 ms had slowed what it measured on two cores).
