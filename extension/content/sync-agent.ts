@@ -105,6 +105,8 @@ export class SyncAgent {
   private onVideoEvent(type: string, ours: boolean): void {
     const now = performance.now();
     if (this.role === "host" && (type === "seeking" || type === "seeked")) this.hostSeekEvent(type, now);
+    // The person is seeking: leave it to them (a correction now would cut their seek short).
+    if (type === "seeking" && !ours && this.role === "member") this.requestedAt = wallClock();
     // The controller's times are wall-clock ms, like the host_time it compares against.
     // Our own seek landed: judge at once (a seeking host's members wait where they land).
     if (type === "seeked" && ours && this.role === "member" && this.controller.seekCompleted(wallClock())) this.correct();

@@ -2,15 +2,21 @@
  * Drives a <video> for the sync engine and tells apart what the person did from what
  * we did. Every programmatic action first records the events it will cause; an event
  * that was expected is swallowed, anything else is a user action (echo suppression).
+ * Seeks are told apart by where they land instead: one may take many seconds on a slow
+ * connection, and seeks started while one runs end in a single `seeked`.
  */
 
 export type UserAction = "play" | "pause" | "seek" | "rate";
 
 const EXPECT_MS = 1500;
+/** A `seeked` this close to where we last sent the video is ours. */
+const SEEK_MATCH_S = 0.25;
 const EVENTS: Record<string, UserAction> = { play: "play", pause: "pause", seeked: "seek", ratechange: "rate" };
 
 export class VideoAdapter {
   private expected = new Map<string, number[]>();
+  /** Where our last seek went, until a `seeked` comes. */
+  private ourSeekTo: number | null = null;
   private readonly abort = new AbortController();
 
   constructor(
@@ -51,9 +57,7 @@ export class VideoAdapter {
   }
 
   seek(to: number): void {
-    // A seek started while one is running aborts it: the two end in a single `seeked`, and
-    // a second expectation left over would swallow the person's next seek.
-    if (!this.video.seeking) this.expect("seeked");
+    this.ourSeekTo = to;
     this.video.currentTime = to;
   }
 
@@ -70,9 +74,21 @@ export class VideoAdapter {
 
   private handle(type: string): void {
     const action = EVENTS[type];
-    const ours = action !== undefined && this.consume(type);
+    const ours =
+      type === "seeked" ? this.landedWhereWeSent(true) :
+      type === "seeking" ? this.landedWhereWeSent(false) :
+      action !== undefined && this.consume(type);
     this.onEvent(type, ours);
     if (action && !ours) this.onUserAction(action);
+  }
+
+  /** Whether the video stands where our last seek sent it; `done`: that seek is over. */
+  private landedWhereWeSent(done: boolean): boolean {
+    const to = this.ourSeekTo;
+    if (done) this.ourSeekTo = null;
+    if (to === null) return false;
+    const duration = Number.isFinite(this.video.duration) ? this.video.duration : Infinity;
+    return Math.abs(this.video.currentTime - Math.min(Math.max(0, to), duration)) < SEEK_MATCH_S;
   }
 
   private expect(type: string): void {
