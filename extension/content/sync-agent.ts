@@ -107,8 +107,8 @@ export class SyncAgent {
     if (this.role === "host" && (type === "seeking" || type === "seeked")) this.hostSeekEvent(type, now);
     // The person is seeking: leave it to them (a correction now would cut their seek short).
     if (type === "seeking" && !ours && this.role === "member") this.requestedAt = wallClock();
-    // The controller's times are wall-clock ms, like the host_time it compares against.
     // Our own seek landed: judge at once (a seeking host's members wait where they land).
+    // The controller's times are wall-clock ms, like the host_time it compares against.
     if (type === "seeked" && ours && this.role === "member" && this.controller.seekCompleted(wallClock())) this.correct();
     if (type === "waiting") this.waitingSince ??= now;
     if ((type === "playing" || type === "canplay") && this.video.readyState >= 3) {
@@ -124,8 +124,8 @@ export class SyncAgent {
    * The host's seeks, whoever asked for them. When a seek starts, members hear at once
    * where it goes and when the host expects to play from there (host_time in the future,
    * `seeking` set), so their seeks run alongside the host's instead of after it and they
-   * hold there until the host plays on. When it lands they get the real state. A burst of seeks sends its
-   * first and, after 300 ms of quiet, its last (SeekDebounce).
+   * hold there until the host plays on. When it lands they get the real state. A burst of
+   * seeks sends its first and, after 300 ms of quiet, its last (SeekDebounce).
    */
   private hostSeekEvent(type: "seeking" | "seeked", now: number): void {
     if (type === "seeking") {
