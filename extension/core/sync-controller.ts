@@ -33,10 +33,12 @@ export const SYNC = {
   correctiveWindowMs: 1500,
 } as const;
 
+type SeekDecision = { kind: "seek"; to: number };
+
 export type SyncDecision =
   | { kind: "none" }
   | { kind: "rate"; rate: number }
-  | { kind: "seek"; to: number }
+  | SeekDecision
   /** Play; from `at` first when we are too far off to start where we stand. */
   | { kind: "play"; at?: number }
   | { kind: "pause"; at: number }
@@ -116,8 +118,7 @@ export class SyncController {
     if (video.paused) {
       // Paused anyway (e.g. waiting at a seeking host's target): start from the right spot.
       if (size <= SYNC.correctiveSeekOverMs) return { kind: "play" };
-      const seek = this.seekTo(target, video, nowMs);
-      return { kind: "play", at: seek.kind === "seek" ? seek.to : undefined };
+      return { kind: "play", at: this.seekTo(target, video, nowMs).to };
     }
     return this.rateFor(target, error, video);
   }
@@ -140,7 +141,7 @@ export class SyncController {
    * Seeks to where the host will be once the seek lands: the seek takes the learned
    * latency (short inside the buffer), and the host may hold still for a while yet.
    */
-  private seekTo(target: Target, video: VideoReading, nowMs: number): SyncDecision {
+  private seekTo(target: Target, video: VideoReading, nowMs: number): SeekDecision {
     const inBuffer = isBuffered(video.buffered, target.position);
     const movingMs = Math.max(0, this.latency.ms(inBuffer) - (target.holdMs ?? 0));
     const decision = this.seek(target.position + (movingMs / 1000) * target.rate, nowMs);
@@ -149,7 +150,7 @@ export class SyncController {
   }
 
   /** An untimed seek (to a paused host's position, where timing does not matter). */
-  private seek(to: number, nowMs: number): SyncDecision {
+  private seek(to: number, nowMs: number): SeekDecision {
     this.lastSeekAt = nowMs;
     this.correcting = false;
     return { kind: "seek", to: Math.max(0, to) };
