@@ -61,7 +61,7 @@ function handle(tabId: number, message: ToBackground): Promise<unknown> | undefi
         ? session.comments.post(message.message, message.video_timestamp, message.parent_id, message.is_anchor)
         : Promise.resolve({ ok: false, error: { code: "no_room", message: t("joinRoomFirst") } });
     case "content/react":
-      return session?.comments.react(message.comment_id, message.emoji).then(() => ({ ok: true }));
+      return session?.comments.react(message.comment_id, message.emoji);
     case "content/load-older-comments":
       return session?.comments.loadOlder().then(() => ({ ok: true }));
     case "content/media-changed":

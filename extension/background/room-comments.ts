@@ -15,7 +15,8 @@ interface Page {
   next_cursor: { created_at: string; id: string } | null;
 }
 
-export type PostResult = { ok: true; comment: CommentView } | Extract<SessionResult, { ok: false }>;
+type Refusal = Extract<SessionResult, { ok: false }>;
+export type PostResult = { ok: true; comment: CommentView } | Refusal;
 
 export class RoomComments {
   private episode: { anime_id: string; episode_number: number };
@@ -51,11 +52,14 @@ export class RoomComments {
     this.notify({ type: "bg/comments", comments: [comment], reset: false });
   }
 
-  async react(commentId: string, emoji: string): Promise<void> {
+  /** Toggles our reaction; a refusal (e.g. too many reactions at once) comes back to show. */
+  async react(commentId: string, emoji: string): Promise<{ ok: true } | Refusal> {
     const res = await callFunction<{ reacted: boolean; reactions: Record<string, number> }>(this.client, "comments-react", {
       room_id: this.roomId, comment_id: commentId, emoji,
     });
-    if (res.ok) this.notify({ type: "bg/reactions", comment_id: commentId, reactions: res.data.reactions, mine: { emoji, reacted: res.data.reacted } });
+    if (!res.ok) return { ok: false, error: res.error };
+    this.notify({ type: "bg/reactions", comment_id: commentId, reactions: res.data.reactions, mine: { emoji, reacted: res.data.reacted } });
+    return { ok: true };
   }
 
   /** A reaction_changed event from the room channel. */

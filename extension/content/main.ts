@@ -78,7 +78,10 @@ export function startContent(signal: AbortSignal): void {
     // Clicking a stamp: the host seeks; a member asks the host (both through the room's request path).
     seek: (seconds: number) => tell({ type: "content/playback-request", action: "seek", position: seconds, rate: agent?.video.playbackRate ?? 1 }),
     loadOlder: () => tell({ type: "content/load-older-comments" }),
-    react: (commentId: string, emoji: string) => tell({ type: "content/react", comment_id: commentId, emoji }),
+    async react(commentId: string, emoji: string) {
+      const result = await ask<{ ok: boolean; error?: { message: string } }>({ type: "content/react", comment_id: commentId, emoji });
+      return result?.ok ? null : (result?.error?.message ?? t("notResponding"));
+    },
   };
 
   function panelProps() {

@@ -76,6 +76,19 @@ test("a reaction shows live in the other browser, and toggles back", async () =>
   await expect(onHost.getByRole("button", { name: "React 🔥", exact: true })).toBeVisible({ timeout: 10_000 });
 });
 
+test("a refused reaction says why, under its comment", async () => {
+  // Reactions are limited to 30 a minute per person; the toggle test above used 2.
+  const item = commentList(member).getByRole("listitem").filter({ hasText: "agreed!" }).last();
+  const thumbs = item.getByRole("button", { name: /^React 👍/ });
+  for (let i = 0; i < 28; i++) {
+    await thumbs.click();
+    await expect(thumbs).toHaveAttribute("aria-pressed", i % 2 === 0 ? "true" : "false"); // answered before the next
+  }
+  await expect(item.getByRole("alert")).toHaveCount(0);
+  await thumbs.click();
+  await expect(item.getByRole("alert")).toContainText(/Too many reactions\. Try again in \d+ seconds?\./, { timeout: 10_000 });
+});
+
 test("clicking a comment's time stamp takes the room there", async () => {
   await act(host.page, "play");
   await act(host.page, { seek: 90 });

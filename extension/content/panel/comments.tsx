@@ -19,7 +19,8 @@ export interface CommentsProps {
   /** Live counts by comment id (newer than the comment's own). */
   reactions: Map<string, Record<string, number>>;
   mine: Set<string>;
-  react(commentId: string, emoji: string): void;
+  /** Resolves to a sentence to show when the reaction was refused, else null. */
+  react(commentId: string, emoji: string): Promise<string | null>;
   hasOlder: boolean;
   send(message: string, parentId?: string, pin?: boolean): Promise<string | null>;
   seek(seconds: number): void;
@@ -64,10 +65,13 @@ interface ItemProps {
   mine: Set<string>;
   seek(s: number): void;
   reply(): void;
-  react(commentId: string, emoji: string): void;
+  /** Resolves to a sentence to show when the reaction was refused, else null. */
+  react(commentId: string, emoji: string): Promise<string | null>;
 }
 
 function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
+  const [refused, setRefused] = useState<string | null>(null);
+  const toggle = async (emoji: string) => setRefused(await react(comment.id, emoji));
   return (
     <article class="comment">
       <header>
@@ -89,7 +93,7 @@ function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
               class={n > 0 ? "reaction used" : "reaction"}
               aria-pressed={mine.has(`${comment.id}:${emoji}`)}
               aria-label={n > 0 ? t("reactWithCount", emoji, n) : t("react", emoji)}
-              onClick={() => react(comment.id, emoji)}
+              onClick={() => void toggle(emoji)}
             >
               {emoji}
               {n > 0 ? ` ${n}` : ""}
@@ -100,6 +104,7 @@ function CommentItem({ comment, counts, mine, seek, reply, react }: ItemProps) {
           {t("reply")}
         </button>
       </div>
+      {refused && <p role="alert" class="error">{refused}</p>}
     </article>
   );
 }
