@@ -1,26 +1,22 @@
 /**
  * One tab's room: its Realtime channels (the room channel with presence, and the host
  * term's playback channel), the host's publishing and the member's following, clock
- * sync and host hand-over. Network lives here; the content script gets plain notices.
+ * sync and host hand-over (the playback topic itself: playback-link.ts). Network lives here;
+ * the content script gets plain notices.
  */
 import type { RealtimeChannel, SupabaseClient } from "@supabase/supabase-js";
 import type { MemberT, RoomT } from "../../backend/supabase/functions/_shared/contract.ts";
-import { playbackTopic, roomTopic } from "../../backend/supabase/functions/_shared/contract.ts";
+import { roomTopic } from "../../backend/supabase/functions/_shared/contract.ts";
 import type { BufferingMessage, HostStateMessage, MemberStatus, PlaybackRequestMessage, SessionView, ToContent } from "../core/messages.ts";
-import { HostPlaybackState, isNewer } from "../core/playback-state.ts";
-import { HostStateSequencer } from "../core/host-state-sequencer.ts";
 import { t } from "../ui/i18n.ts";
 import { callFunction } from "./api-client.ts";
 import { ClockSync } from "./clock-sync.ts";
-import { PlaybackPersister } from "./playback-persister.ts";
-import { parseWith } from "./parse.ts";
+import { type MediaChange, PlaybackLink } from "./playback-link.ts";
 import { RoomComments } from "./room-comments.ts";
 import { type RoomEventHandlers, routeRoomEvent } from "./room-event-router.ts";
-import { persistedPlayback, roomMembers } from "./room-queries.ts";
+import { roomMembers } from "./room-queries.ts";
 import { buildSessionView } from "./session-view.ts";
 import { StatusPresence } from "./status-presence.ts";
-
-type HostStateMsg = HostStateMessage;
 
 export interface SessionDeps {
   client: SupabaseClient;
@@ -46,15 +42,12 @@ export class RoomSession {
   private room: RoomT;
   private members: MemberT[];
   private roomChannel!: RealtimeChannel;
-  private playbackChannel: RealtimeChannel | undefined;
+  private readonly playback: PlaybackLink;
   private connection: SessionView["connection"] = "connecting";
-  private latest: HostPlaybackState | null = null;
-  private readonly sequencer: HostStateSequencer;
   private status: MemberStatus = "unknown";
   private notice: string | undefined;
   private followUrl: string | undefined;
   private readonly clock: ClockSync;
-  private readonly persister: PlaybackPersister;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   /** Set once the session ended: late channel callbacks must not resurrect its view. */
   private disposed = false;
@@ -64,15 +57,22 @@ export class RoomSession {
   constructor(private readonly deps: SessionDeps, private joined: JoinedRoom) {
     this.room = joined.room;
     this.members = joined.members;
-    this.sequencer = new HostStateSequencer(joined.seq ?? 0);
     this.clock = new ClockSync({
       userId: deps.userId,
       send: (event, payload) => void this.roomChannel.send({ type: "broadcast", event, payload }),
       now: () => Date.now(),
       roomSize: () => this.members.length,
-      onEstimate: () => this.forwardLatest(),
+      onEstimate: () => this.playback.forwardLatest(),
     });
-    this.persister = new PlaybackPersister(deps.client, joined.room.room_id);
+    this.playback = new PlaybackLink({
+      client: deps.client,
+      roomId: joined.room.room_id,
+      seq: joined.seq ?? 0,
+      isHost: () => this.isHost,
+      mediaKey: () => `${this.room.anime_id}:${this.room.episode_number}`,
+      offsetMs: () => this.clock.offsetMs,
+      notify: deps.notify,
+    });
     this.comments = new RoomComments(deps.client, joined.room.room_id, this.episode(), deps.notify);
     this.presence = new StatusPresence(() => this.roomChannel, { user_id: deps.userId, username: deps.username });
   }
@@ -88,8 +88,8 @@ export class RoomSession {
   async start(): Promise<void> {
     this.persist();
     this.openRoomChannel();
-    this.openPlaybackChannel();
-    await Promise.all([this.loadPersistedState(), this.comments.loadFirst()]);
+    this.playback.open(this.room.host_term);
+    await Promise.all([this.playback.loadPersisted(), this.comments.loadFirst()]);
     this.heartbeat = setInterval(
       () => void callFunction(this.deps.client, "members-update-status", { room_id: this.roomId, sync_status: this.status }),
       this.isHost ? HEARTBEAT_MS.host : HEARTBEAT_MS.member,
@@ -111,13 +111,10 @@ export class RoomSession {
     });
   }
 
-
   /** The host's content script read its video. */
-  hostState(msg: HostStateMsg): void {
+  hostState(msg: HostStateMessage): void {
     if (!this.isHost) return;
-    const state = this.sequencer.next(msg, this.room.host_term, this.mediaKey());
-    void this.playbackChannel?.send({ type: "broadcast", event: "state", payload: state });
-    if (msg.changed && msg.action) this.persister.save({ action: msg.action, current_time: msg.position, playback_rate: msg.rate });
+    this.playback.hostState(msg);
     if (msg.changed) this.persist();
   }
 
@@ -133,20 +130,16 @@ export class RoomSession {
     this.presence.publish(status, offsetMs);
   }
 
-
   reportBuffering(msg: BufferingMessage): void {
     const payload = { user_id: this.deps.userId, buffering: msg.buffering };
     void this.roomChannel.send({ type: "broadcast", event: "buffering", payload });
   }
 
   /** The host moved on: record the new video; members hear room_updated from the database. */
-  mediaChanged(pageUrl: string, media: { anime_id: string; anime_title?: string; episode_number?: number; video_url?: string }): void {
+  mediaChanged(pageUrl: string, media: MediaChange): void {
     if (!this.isHost) return;
     this.joined.pageUrl = pageUrl;
-    void callFunction(this.deps.client, "sync-control", {
-      room_id: this.roomId, action: "seek", current_time: 0, playback_rate: this.sequencer.lastRate,
-      media: { anime_id: media.anime_id, episode_number: media.episode_number ?? 1, anime_title: media.anime_title, video_url: media.video_url ?? pageUrl },
-    });
+    this.playback.mediaChanged(pageUrl, media);
     this.publishView();
   }
 
@@ -164,11 +157,10 @@ export class RoomSession {
   dispose(): void {
     this.disposed = true;
     this.clock.stop();
-    this.persister.dispose();
+    this.playback.dispose();
     this.presence.dispose();
     if (this.heartbeat) clearInterval(this.heartbeat);
     void this.deps.client.removeChannel(this.roomChannel);
-    if (this.playbackChannel) void this.deps.client.removeChannel(this.playbackChannel);
     this.deps.persist(null);
   }
 
@@ -187,7 +179,7 @@ export class RoomSession {
         this.connection = "online";
         if (this.isHost) this.status = "in_sync"; // the host is the reference
         this.presence.publish(this.status);
-        if (this.isHost) this.republish();
+        if (this.isHost) this.playback.republish();
         else {
           this.clock.burst();
           void ch.send({ type: "broadcast", event: "state_request", payload: { from: this.deps.userId } });
@@ -200,21 +192,6 @@ export class RoomSession {
     this.roomChannel = ch;
   }
 
-  private openPlaybackChannel(): void {
-    if (this.playbackChannel) void this.deps.client.removeChannel(this.playbackChannel);
-    const ch = this.deps.client.channel(playbackTopic(this.roomId, this.room.host_term), {
-      config: { private: true, broadcast: { self: false } },
-    });
-    ch.on("broadcast", { event: "state" }, ({ payload }) => {
-      const state = parseWith(HostPlaybackState, payload);
-      if (!state || this.isHost || !isNewer(state, this.latest)) return;
-      this.latest = state;
-      this.forwardLatest();
-    });
-    ch.subscribe((status) => status === "SUBSCRIBED" && this.isHost && this.republish());
-    this.playbackChannel = ch;
-  }
-
   /** What the room channel says, already parsed (room-event-router.ts). */
   private readonly on: RoomEventHandlers = {
     clockPing: (ping) => {
@@ -223,7 +200,7 @@ export class RoomSession {
       void this.roomChannel.send({ type: "broadcast", event: "clock_pong", payload: pong });
     },
     clockPong: (pong) => this.clock.pong(pong),
-    stateRequest: () => this.isHost && this.republish(),
+    stateRequest: () => this.isHost && this.playback.republish(),
     playbackRequest: (request) => this.isHost && this.deps.notify({ type: "bg/apply-request", ...request }),
     buffering: (b) => this.isHost && this.deps.notify({ type: "bg/member-buffering", user_id: b.user_id, buffering: b.buffering }),
     hostChanged: (change) => change.host_term > this.room.host_term && this.hostChanged(change.host_user_id, change.host_term),
@@ -245,9 +222,8 @@ export class RoomSession {
 
   private hostChanged(hostUserId: string, term: number): void {
     this.room = { ...this.room, host_user_id: hostUserId, host_term: term };
-    this.latest = null;
     this.notice = hostUserId === this.deps.userId ? t("youAreHostNow") : t("roomHasNewHost");
-    this.openPlaybackChannel();
+    this.playback.open(term);
     if (this.isHost) {
       this.clock.stop();
       this.reportStatus("in_sync"); // the host is the reference
@@ -256,24 +232,6 @@ export class RoomSession {
     }
     void this.refreshMembers();
     this.publishView();
-  }
-
-  /** The host re-sends its last reading, moved to now, so a (re)joining member catches up at once. */
-  private republish(): void {
-    const now = this.sequencer.movedTo(Date.now());
-    if (now) this.hostState({ type: "content/host-state", ...now, changed: false });
-  }
-
-  private forwardLatest(): void {
-    if (this.latest) this.deps.notify({ type: "bg/playback", state: this.latest, offset_ms: this.clock.offsetMs });
-  }
-
-  /** Until the host's first message arrives, follow the state the room last persisted. */
-  private async loadPersistedState(): Promise<void> {
-    const state = await persistedPlayback(this.deps.client, this.roomId, this.mediaKey());
-    if (!state || this.latest || this.isHost) return;
-    this.latest = state;
-    this.forwardLatest();
   }
 
   private async refreshMembers(): Promise<void> {
@@ -285,10 +243,6 @@ export class RoomSession {
     return { anime_id: this.room.anime_id, episode_number: this.room.episode_number };
   }
 
-  private mediaKey(): string {
-    return `${this.room.anime_id}:${this.room.episode_number}`;
-  }
-
   private publishView(): void {
     if (this.disposed) return;
     this.deps.notify({ type: "bg/session", session: this.view() });
@@ -296,6 +250,6 @@ export class RoomSession {
 
   private persist(): void {
     if (this.disposed) return;
-    this.deps.persist({ roomId: this.roomId, pageUrl: this.joined.pageUrl, accessKey: this.joined.accessKey, seq: this.sequencer.seq });
+    this.deps.persist({ roomId: this.roomId, pageUrl: this.joined.pageUrl, accessKey: this.joined.accessKey, seq: this.playback.seq });
   }
 }
