@@ -4,12 +4,9 @@
  * page every 20–100 ms), as a real Realtime server does not wait behind its clients.
  */
 import { Worker } from "node:worker_threads";
+import { tsWorkerSource } from "../support/ts-worker.ts";
 
-// COMPAT(tsx): a Worker cannot start from a .ts file (see bench/support/open-loop.ts);
-// an eval'd entry registers tsx's loader first.
-const TSX_API = import.meta.resolve("tsx/esm/api");
-const ENTRY = new URL("./stack-thread-entry.ts", import.meta.url).href;
-const BOOT = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
+const BOOT = tsWorkerSource(new URL("./stack-thread-entry.ts", import.meta.url).href);
 
 export interface StackThread {
   url: string;
